@@ -1,0 +1,39 @@
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { listUsers } from '@/db/queries/users';
+import { can } from '@/lib/authz';
+import { requireActor } from '@/lib/session';
+
+export default async function AdminHomePage() {
+  const actor = await requireActor();
+  if (!can(actor, 'users.manage', { kind: 'org', orgId: actor.orgId })) notFound();
+  const t = await getTranslations();
+  const users = listUsers(getDb(), { orgId: actor.orgId });
+  return (
+    <>
+      <h1>{t('home.adminTitle')}</h1>
+      <div className="table-wrap">
+        <table>
+          <caption>{t('home.usersCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('home.username')}</th>
+              <th scope="col">{t('trainee.name')}</th>
+              <th scope="col">{t('home.roles')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td>{u.username}</td>
+                <td>{u.displayName}</td>
+                <td>{u.roles.map((r) => t(`roles.${r}`)).join('、')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

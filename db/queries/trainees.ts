@@ -1,0 +1,107 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../client';
+import { mentorAssignments, trainees, users } from '../schema';
+
+export type TraineeRecord = {
+  id: number;
+  orgId: number;
+  userId: number;
+  displayName: string;
+  username: string;
+  traineeClass: 'A' | 'B';
+  cohort: string;
+  startDate: string;
+  mentorId: number | null;
+  mentorName: string | null;
+  status: string;
+  currentStage: string | null;
+  pastMentorIds: number[];
+};
+
+export function getTrainee(db: Db, params: { orgId: number; traineeId: number }): TraineeRecord | null {
+  const row = db
+    .select({
+      id: trainees.id,
+      orgId: trainees.orgId,
+      userId: trainees.userId,
+      displayName: users.displayName,
+      username: users.username,
+      traineeClass: trainees.traineeClass,
+      cohort: trainees.cohort,
+      startDate: trainees.startDate,
+      mentorId: trainees.mentorId,
+      status: trainees.status,
+      currentStage: trainees.currentStage,
+    })
+    .from(trainees)
+    .innerJoin(users, eq(users.id, trainees.userId))
+    .where(and(eq(trainees.id, params.traineeId), eq(trainees.orgId, params.orgId)))
+    .get();
+  if (!row) return null;
+  const history = db
+    .select({ mentorId: mentorAssignments.mentorId })
+    .from(mentorAssignments)
+    .where(eq(mentorAssignments.traineeId, row.id))
+    .all();
+  const mentor = row.mentorId
+    ? db.select({ displayName: users.displayName }).from(users).where(eq(users.id, row.mentorId)).get()
+    : undefined;
+  return {
+    ...row,
+    mentorName: mentor?.displayName ?? null,
+    pastMentorIds: [...new Set(history.map((h) => h.mentorId))],
+  };
+}
+
+export function getTraineeByUser(db: Db, params: { orgId: number; userId: number }): TraineeRecord | null {
+  const row = db
+    .select({ id: trainees.id })
+    .from(trainees)
+    .where(and(eq(trainees.userId, params.userId), eq(trainees.orgId, params.orgId)))
+    .get();
+  return row ? getTrainee(db, { orgId: params.orgId, traineeId: row.id }) : null;
+}
+
+export function listMentees(db: Db, params: { orgId: number; mentorId: number }) {
+  return db
+    .select({
+      id: trainees.id,
+      displayName: users.displayName,
+      traineeClass: trainees.traineeClass,
+      cohort: trainees.cohort,
+      status: trainees.status,
+      currentStage: trainees.currentStage,
+    })
+    .from(trainees)
+    .innerJoin(users, eq(users.id, trainees.userId))
+    .where(and(eq(trainees.orgId, params.orgId), eq(trainees.mentorId, params.mentorId)))
+    .orderBy(asc(users.displayName))
+    .all();
+}
+
+export type TraineeListFilters = { cohort?: string; traineeClass?: 'A' | 'B'; mentorId?: number; stages?: string[] };
+
+export function listTrainees(db: Db, params: { orgId: number } & TraineeListFilters) {
+  const conditions = [eq(trainees.orgId, params.orgId)];
+  if (params.cohort) conditions.push(eq(trainees.cohort, params.cohort));
+  if (params.traineeClass) conditions.push(eq(trainees.traineeClass, params.traineeClass));
+  if (params.mentorId) conditions.push(eq(trainees.mentorId, params.mentorId));
+  if (params.stages && params.stages.length > 0) conditions.push(inArray(trainees.currentStage, params.stages));
+  return db
+    .select({
+      id: trainees.id,
+      displayName: users.displayName,
+      username: users.username,
+      traineeClass: trainees.traineeClass,
+      cohort: trainees.cohort,
+      startDate: trainees.startDate,
+      mentorId: trainees.mentorId,
+      status: trainees.status,
+      currentStage: trainees.currentStage,
+    })
+    .from(trainees)
+    .innerJoin(users, eq(users.id, trainees.userId))
+    .where(and(...conditions))
+    .orderBy(asc(trainees.cohort), asc(users.displayName))
+    .all();
+}
