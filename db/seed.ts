@@ -6,6 +6,12 @@ import { hashPassword } from '@/lib/password';
 import { databasePath, openDatabase, type Db } from './client';
 import { migrateDatabase } from './migrate';
 import { mentorAssignments, organisations, programEvents, trainees, userRoles, users, type Role } from './schema';
+import { seedClassroom } from './seed/classroom';
+import { seedFloorShadowing } from './seed/floor-shadowing';
+import type { SeedContext } from './seed/context';
+import { chooseStartDate, seedProgramHistory, TRAINEE_STORIES, type StoryRun } from './seed/program-history';
+import { addWorkingDays, isWorkingDay } from '@/domain/calendar';
+import { loadProgramContext } from '@/lib/program';
 
 export const DEMO_PASSWORD = 'demo-pass-2026';
 
@@ -26,7 +32,10 @@ export type DemoTrainee = {
   traineeClass: 'A' | 'B';
   cohort: string;
   mentor: 'mentor1' | 'mentor2';
-  /** Calendar days before `today` that the trainee started; the story each one tells is in db/seed-history.ts. */
+  /**
+   * Working days before `today` that the trainee started, for trainees without a story;
+   * the others' start dates come from their story in db/seed/program-history.ts.
+   */
   startedDaysAgo: number;
 };
 
@@ -39,13 +48,13 @@ export const DEMO_TRAINEES: DemoTrainee[] = [
   { username: 'trainee6', displayName: '吴磊', traineeClass: 'B', cohort: '2026-10', mentor: 'mentor2', startedDaysAgo: 22 },
   { username: 'trainee7', displayName: '郑芳', traineeClass: 'B', cohort: '2026-09', mentor: 'mentor1', startedDaysAgo: 60 },
   { username: 'trainee8', displayName: '王俊', traineeClass: 'A', cohort: '2026-08', mentor: 'mentor2', startedDaysAgo: 100 },
+  { username: 'trainee9', displayName: '林雨桐', traineeClass: 'A', cohort: '2026-11', mentor: 'mentor1', startedDaysAgo: 2 },
+  { username: 'trainee10', displayName: '何嘉怡', traineeClass: 'B', cohort: '2026-11', mentor: 'mentor2', startedDaysAgo: 1 },
+  { username: 'trainee11', displayName: '冯子健', traineeClass: 'B', cohort: '2026-10', mentor: 'mentor2', startedDaysAgo: 0 },
+  { username: 'trainee12', displayName: '陈思远', traineeClass: 'A', cohort: '2026-09', mentor: 'mentor1', startedDaysAgo: 0 },
+  { username: 'trainee13', displayName: '褚晓光', traineeClass: 'B', cohort: '2026-09', mentor: 'mentor2', startedDaysAgo: 0 },
+  { username: 'trainee14', displayName: '卫佳琪', traineeClass: 'A', cohort: '2026-12', mentor: 'mentor1', startedDaysAgo: 0 },
 ];
-
-function addCalendarDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 export function isDatabaseEmpty(db: Db): boolean {
   return (db.select({ n: count() }).from(organisations).get()?.n ?? 0) === 0;
@@ -67,8 +76,15 @@ export async function seedDemoData(db: Db, today: string): Promise<void> {
       for (const role of person.roles) tx.insert(userRoles).values({ userId: user.id, role }).run();
     }
     const leadId = userIds.get('lead')!;
+    const traineeIds = new Map<string, number>();
+    const program = loadProgramContext(tx, org.id);
+    const anchor = isWorkingDay(program.calendar, today) ? today : addWorkingDays(program.calendar, today, 1);
+    const stories = new Map(TRAINEE_STORIES.map((story) => [story.username, story]));
+    const runs: StoryRun[] = [];
     for (const demo of DEMO_TRAINEES) {
-      const startDate = addCalendarDays(today, -demo.startedDaysAgo);
+      const story = stories.get(demo.username);
+      const run = story ? { story, demo, sim: chooseStartDate(program, demo.traineeClass, today, story) } : null;
+      const startDate = run ? run.sim.startDate : addWorkingDays(program.calendar, anchor, -demo.startedDaysAgo);
       const mentorId = userIds.get(demo.mentor)!;
       const trainee = tx
         .insert(trainees)
@@ -82,7 +98,12 @@ export async function seedDemoData(db: Db, today: string): Promise<void> {
         })
         .returning()
         .get();
+      traineeIds.set(demo.username, trainee.id);
       tx.insert(mentorAssignments).values({ traineeId: trainee.id, mentorId, fromDate: startDate, assignedBy: leadId }).run();
+      if (run) {
+        runs.push(run);
+        continue;
+      }
       tx.insert(programEvents)
         .values({
           orgId: org.id,
@@ -95,6 +116,12 @@ export async function seedDemoData(db: Db, today: string): Promise<void> {
         })
         .run();
     }
+    const ctx: SeedContext = { tx, orgId: org.id, today, userIds, traineeIds };
+    seedProgramHistory(ctx, runs);
+    // feature seeds
+    seedClassroom(ctx);
+    seedFloorShadowing(ctx);
+    void ctx;
   });
 }
 

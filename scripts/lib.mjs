@@ -40,7 +40,7 @@ function newestMtime(entry) {
 
 /** Builds the production bundle when it is missing or older than any source file. */
 export function ensureBuild({ force = false } = {}) {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
   const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   const sources = Math.max(...[...SOURCE_DIRS, ...SOURCE_FILES].map((p) => newestMtime(path.join(root, p))));
   if (!force && built > sources) return;

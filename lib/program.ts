@@ -1,0 +1,143 @@
+// The bridge between stored facts and the program engine: load the settings and the calendar,
+// compute a trainee's plan from their events, and append new events together with the events
+// they make necessary (a failed solo week → its extension) in the caller's transaction.
+import { buildWorkCalendar, type WorkCalendar } from '@/domain/calendar';
+import { computeConsequences } from '@/domain/consequences';
+import { todayInTimeZone, type IsoDate } from '@/domain/dates';
+import { programEventSchema, type ProgramEvent, type ProgramEventDraft } from '@/domain/events';
+import { computePlan, type Plan } from '@/domain/plan';
+import type { ProgramSettings, TraineeClass } from '@/domain/program-settings';
+import {
+  findEventsByRequestKey,
+  getOrganisation,
+  insertProgramEvent,
+  listCalendarOverrides,
+  listTraineeActivity,
+  listTraineeEventRows,
+  updateTraineeStatusCache,
+} from '@/db/queries/program';
+import type { ProgramEventRow } from '@/db/schema';
+import type { DbOrTx } from '@/db/tx';
+import { loadHolidayCalendar, toWorkCalendarInput } from './content/holidays';
+import { loadProgramSettings } from './content/program';
+import { AppError } from './errors';
+
+export type ProgramContext = { orgId: number; settings: ProgramSettings; calendar: WorkCalendar; timeZone: string };
+
+export type PlannedTrainee = { id: number; orgId: number; traineeClass: TraineeClass; startDate: IsoDate };
+
+export function loadProgramContext(db: DbOrTx, orgId: number): ProgramContext {
+  const settings = loadProgramSettings();
+  const org = getOrganisation(db, { orgId });
+  const overrides = listCalendarOverrides(db, { orgId }).map((o) => ({ date: o.day, kind: o.kind }));
+  const calendar = buildWorkCalendar(toWorkCalendarInput(loadHolidayCalendar(), overrides));
+  return { orgId, settings, calendar, timeZone: org?.timeZone ?? settings.timeZone };
+}
+
+/** Today in the organisation's time zone, never the server's. */
+export function todayFor(ctx: ProgramContext, nowMs: number = Date.now()): IsoDate {
+  return todayInTimeZone(nowMs, ctx.timeZone);
+}
+
+export function toProgramEvent(row: ProgramEventRow): ProgramEvent {
+  return programEventSchema.parse({
+    id: row.id,
+    kind: row.kind,
+    effectiveDate: row.effectiveDate,
+    payload: row.payload,
+    reason: row.reason,
+    createdAt: row.createdAt,
+  });
+}
+
+export function listTraineeEvents(db: DbOrTx, traineeId: number): ProgramEvent[] {
+  return listTraineeEventRows(db, { traineeId }).map(toProgramEvent);
+}
+
+export function computeTraineePlan(db: DbOrTx, ctx: ProgramContext, trainee: PlannedTrainee, today: IsoDate): Plan {
+  return computePlan({
+    trainee: { traineeClass: trainee.traineeClass, startDate: trainee.startDate },
+    settings: ctx.settings,
+    calendar: ctx.calendar,
+    events: listTraineeEvents(db, trainee.id),
+    activity: listTraineeActivity(db, { traineeId: trainee.id }),
+    today,
+  });
+}
+
+/** The stage label lists and filters use: an extension or retraining block shows as such. */
+export function currentStageOf(plan: Plan): string | null {
+  if (plan.status === 'certified') return 'certified';
+  const index = plan.currentBlockIndex ?? plan.nextBlockIndex;
+  const block = index === null ? undefined : plan.blocks[index];
+  if (!block || plan.status === 'not_started' || plan.status === 'exited') return null;
+  return block.kind === 'regular' ? block.stage : block.kind;
+}
+
+/** Recomputes the cached status and stage columns from the events and the day facts. */
+export function refreshTraineeStatus(db: DbOrTx, ctx: ProgramContext, trainee: PlannedTrainee, today: IsoDate): Plan {
+  const plan = computeTraineePlan(db, ctx, trainee, today);
+  updateTraineeStatusCache(db, { traineeId: trainee.id, status: plan.status, currentStage: currentStageOf(plan) });
+  return plan;
+}
+
+/**
+ * Appends events and every event they make necessary, then refreshes the trainee's cached status.
+ * Run it inside the transaction that records the fact causing the events, so the extension after a
+ * failure exists the moment the failure does. With a requestKey, a repeated submission returns the
+ * events the first one stored and writes nothing.
+ */
+export function appendProgramEvents(
+  tx: DbOrTx,
+  params: {
+    ctx: ProgramContext;
+    trainee: PlannedTrainee;
+    drafts: ProgramEventDraft[];
+    actorId: number | null;
+    today: IsoDate;
+    requestKey?: string;
+    nowMs?: number;
+  },
+): { events: ProgramEvent[]; duplicate: boolean } {
+  if (params.requestKey) {
+    const earlier = findEventsByRequestKey(tx, { requestKey: params.requestKey });
+    if (earlier.length > 0) {
+      const all = listTraineeEventRows(tx, { traineeId: params.trainee.id });
+      const firstId = earlier[0]!.id;
+      // The first submission's events and the consequences stored right after them.
+      return { events: all.filter((r) => r.id >= firstId && r.createdAt === earlier[0]!.createdAt).map(toProgramEvent), duplicate: true };
+    }
+  }
+  const now = params.nowMs ?? Date.now();
+  const history = listTraineeEvents(tx, params.trainee.id);
+  const appended: ProgramEvent[] = [];
+  const queue: { draft: ProgramEventDraft; actorId: number | null }[] = params.drafts.map((draft) => ({ draft, actorId: params.actorId }));
+  let requestKey = params.requestKey;
+  while (queue.length > 0) {
+    const { draft, actorId } = queue.shift()!;
+    // Validate before writing: a malformed draft must not leave half the batch behind.
+    const checked = programEventSchema.safeParse({ ...draft, id: -1, createdAt: now });
+    if (!checked.success) throw new AppError('invalid_input', checked.error.issues.map((i) => i.message).join('; '));
+    const row = insertProgramEvent(tx, {
+      orgId: params.trainee.orgId,
+      traineeId: params.trainee.id,
+      kind: draft.kind,
+      effectiveDate: draft.effectiveDate,
+      payload: draft.payload as Record<string, unknown>,
+      reason: draft.reason ?? null,
+      actorId,
+      requestKey: requestKey ?? null,
+      createdAt: now,
+    });
+    requestKey = undefined;
+    const event = toProgramEvent(row);
+    // Consequences are the system's doing: no actor.
+    for (const consequence of computeConsequences(event, history, params.ctx.settings)) {
+      queue.push({ draft: consequence, actorId: null });
+    }
+    history.push(event);
+    appended.push(event);
+  }
+  refreshTraineeStatus(tx, params.ctx, params.trainee, params.today);
+  return { events: appended, duplicate: false };
+}
