@@ -101,6 +101,8 @@ export const trainees = sqliteTable(
     // `npm run db:rebuild-status` recomputes it and a test proves it equals a recomputation.
     status: text('status', { enum: TRAINEE_STATUSES }).notNull().default('not_started'),
     currentStage: text('current_stage'),
+    // The organisation day the cache was computed for: a new day can change a status without any write.
+    statusAsOf: text('status_as_of'),
     createdAt: createdAt(),
   },
   (t) => [

@@ -8,10 +8,11 @@ import { migrateDatabase } from './migrate';
 import { mentorAssignments, organisations, programEvents, trainees, userRoles, users, type Role } from './schema';
 import { seedClassroom } from './seed/classroom';
 import { seedFloorShadowing } from './seed/floor-shadowing';
+import { seedFloorCalls } from './seed/floor-calls';
 import type { SeedContext } from './seed/context';
 import { chooseStartDate, seedProgramHistory, TRAINEE_STORIES, type StoryRun } from './seed/program-history';
 import { addWorkingDays, isWorkingDay } from '@/domain/calendar';
-import { loadProgramContext } from '@/lib/program';
+import { loadProgramContext, rebuildAllStatuses } from '@/lib/program';
 
 export const DEMO_PASSWORD = 'demo-pass-2026';
 
@@ -55,6 +56,10 @@ export const DEMO_TRAINEES: DemoTrainee[] = [
   { username: 'trainee13', displayName: '褚晓光', traineeClass: 'B', cohort: '2026-09', mentor: 'mentor2', startedDaysAgo: 0 },
   { username: 'trainee14', displayName: '卫佳琪', traineeClass: 'A', cohort: '2026-12', mentor: 'mentor1', startedDaysAgo: 0 },
 ];
+
+function orgIdOf(db: Db): number {
+  return db.select({ id: organisations.id }).from(organisations).get()!.id;
+}
 
 export function isDatabaseEmpty(db: Db): boolean {
   return (db.select({ n: count() }).from(organisations).get()?.n ?? 0) === 0;
@@ -121,8 +126,11 @@ export async function seedDemoData(db: Db, today: string): Promise<void> {
     // feature seeds
     seedClassroom(ctx);
     seedFloorShadowing(ctx);
+    seedFloorCalls(ctx);
     void ctx;
   });
+  // Trainees without a story were inserted with a bare enrolment: compute everyone's cached status.
+  rebuildAllStatuses(db, loadProgramContext(db, orgIdOf(db)), today);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {

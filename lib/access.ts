@@ -5,6 +5,7 @@ import type { Db } from '@/db/client';
 import { getTrainee, type TraineeRecord } from '@/db/queries/trainees';
 import { can, type Action, type Actor, type TraineeSubject } from './authz';
 import { AppError } from './errors';
+import { loadProgramContext, refreshStaleStatuses, todayFor } from './program';
 
 export function traineeSubject(t: TraineeRecord): TraineeSubject {
   return {
@@ -18,16 +19,25 @@ export function traineeSubject(t: TraineeRecord): TraineeSubject {
   };
 }
 
+// qa's access depends on the trainee's current stage, which a new day can change: the cached stage
+// is brought up to today before it is used to authorize.
+function loadCurrentTrainee(db: Db, actor: Actor, traineeId: number): TraineeRecord | null {
+  if (!Number.isSafeInteger(traineeId) || traineeId <= 0) return null;
+  const ctx = loadProgramContext(db, actor.orgId);
+  refreshStaleStatuses(db, ctx, todayFor(ctx), traineeId);
+  return getTrainee(db, { orgId: actor.orgId, traineeId });
+}
+
 /** For pages: the trainee if the actor may perform `action` on them, else the 404 page. */
 export function loadTraineeOr404(db: Db, actor: Actor, traineeId: number, action: Action): TraineeRecord {
-  const trainee = Number.isSafeInteger(traineeId) ? getTrainee(db, { orgId: actor.orgId, traineeId }) : null;
+  const trainee = loadCurrentTrainee(db, actor, traineeId);
   if (!trainee || !can(actor, action, traineeSubject(trainee))) notFound();
   return trainee;
 }
 
 /** For actions and route handlers: the same check, as an error the wrapper turns into a message or a 404. */
 export function loadTraineeFor(db: Db, actor: Actor, traineeId: number, action: Action): TraineeRecord {
-  const trainee = Number.isSafeInteger(traineeId) ? getTrainee(db, { orgId: actor.orgId, traineeId }) : null;
+  const trainee = loadCurrentTrainee(db, actor, traineeId);
   if (!trainee || !can(actor, action, traineeSubject(trainee))) throw new AppError('not_found');
   return trainee;
 }

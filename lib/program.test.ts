@@ -66,3 +66,27 @@ describe('appendProgramEvents', () => {
     expect(listTraineeEventRows(db, { traineeId: trainee.id })).toHaveLength(0);
   });
 });
+
+describe('the cached status', () => {
+  it('equals a recomputation for every demo trainee, and the rebuild command restores it', async () => {
+    const { seedDemoData } = await import('@/db/seed');
+    const { trainees: traineesTable } = await import('@/db/schema');
+    const { listTraineeStatusCache } = await import('@/db/queries/program');
+    const { currentStageOf, rebuildAllStatuses } = await import('./program');
+    const db = createTestDb();
+    const today = '2026-11-25';
+    await seedDemoData(db, today);
+    const orgId = db.select().from(organisations).get()!.id;
+    const ctx = loadProgramContext(db, orgId);
+    const check = () => {
+      for (const row of listTraineeStatusCache(db, { orgId })) {
+        const plan = computeTraineePlan(db, ctx, row, today);
+        expect({ id: row.id, status: row.status, stage: row.currentStage }).toEqual({ id: row.id, status: plan.status, stage: currentStageOf(plan) });
+      }
+    };
+    check();
+    db.update(traineesTable).set({ status: 'certified', currentStage: 'probation' }).run();
+    rebuildAllStatuses(db, ctx, today);
+    check();
+  });
+});

@@ -14,8 +14,11 @@ import {
   listCalendarOverrides,
   listTraineeActivity,
   listTraineeEventRows,
+  listTraineesWithStaleStatus,
+  listTraineeStatusCache,
   updateTraineeStatusCache,
 } from '@/db/queries/program';
+import type { Db } from '@/db/client';
 import type { ProgramEventRow } from '@/db/schema';
 import type { DbOrTx } from '@/db/tx';
 import { loadHolidayCalendar, toWorkCalendarInput } from './content/holidays';
@@ -77,8 +80,32 @@ export function currentStageOf(plan: Plan): string | null {
 /** Recomputes the cached status and stage columns from the events and the day facts. */
 export function refreshTraineeStatus(db: DbOrTx, ctx: ProgramContext, trainee: PlannedTrainee, today: IsoDate): Plan {
   const plan = computeTraineePlan(db, ctx, trainee, today);
-  updateTraineeStatusCache(db, { traineeId: trainee.id, status: plan.status, currentStage: currentStageOf(plan) });
+  updateTraineeStatusCache(db, { traineeId: trainee.id, status: plan.status, currentStage: currentStageOf(plan), asOf: today });
   return plan;
+}
+
+/**
+ * Brings cached statuses up to `today`. A new day can move a trainee into the next stage or make a
+ * missed day count, with no write to trigger a refresh; readers that filter or authorize by the cache
+ * call this first. Only rows computed before today are recomputed, so it costs nothing after the
+ * first request of the day.
+ */
+export function refreshStaleStatuses(db: Db, ctx: ProgramContext, today: IsoDate, traineeId?: number): number {
+  const stale = listTraineesWithStaleStatus(db, { orgId: ctx.orgId, today, traineeId });
+  if (stale.length === 0) return 0;
+  db.transaction((tx) => {
+    for (const trainee of stale) refreshTraineeStatus(tx, ctx, trainee, today);
+  });
+  return stale.length;
+}
+
+/** `npm run db:rebuild-status`: recompute every cached status from the events, whatever its date. */
+export function rebuildAllStatuses(db: Db, ctx: ProgramContext, today: IsoDate): number {
+  const all = listTraineeStatusCache(db, { orgId: ctx.orgId });
+  db.transaction((tx) => {
+    for (const trainee of all) refreshTraineeStatus(tx, ctx, trainee, today);
+  });
+  return all.length;
 }
 
 /**

@@ -1,5 +1,5 @@
 // Reads and appends of program facts: events (append-only) and the per-day activity rows.
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import type { DayActivity } from '@/domain/day-status';
 import type { DbOrTx } from '../tx';
 import { calendarOverrides, organisations, programEvents, traineeDays, trainees, users, type NewProgramEventRow } from '../schema';
@@ -45,12 +45,31 @@ export function listTraineeActivity(db: DbOrTx, params: { traineeId: number }): 
 
 export function updateTraineeStatusCache(
   db: DbOrTx,
-  params: { traineeId: number; status: (typeof trainees.$inferInsert)['status']; currentStage: string | null },
+  params: { traineeId: number; status: (typeof trainees.$inferInsert)['status']; currentStage: string | null; asOf: string },
 ): void {
   db.update(trainees)
-    .set({ status: params.status, currentStage: params.currentStage })
-    .where(and(eq(trainees.id, params.traineeId)))
+    .set({ status: params.status, currentStage: params.currentStage, statusAsOf: params.asOf })
+    .where(eq(trainees.id, params.traineeId))
     .run();
+}
+
+/** Trainees whose cached status was computed before `today` (or never). */
+export function listTraineesWithStaleStatus(db: DbOrTx, params: { orgId: number; today: string; traineeId?: number }) {
+  const stale = or(isNull(trainees.statusAsOf), lt(trainees.statusAsOf, params.today));
+  const scope = params.traineeId === undefined ? eq(trainees.orgId, params.orgId) : and(eq(trainees.orgId, params.orgId), eq(trainees.id, params.traineeId));
+  return db
+    .select({ id: trainees.id, orgId: trainees.orgId, traineeClass: trainees.traineeClass, startDate: trainees.startDate })
+    .from(trainees)
+    .where(and(scope, stale))
+    .all();
+}
+
+export function listTraineeStatusCache(db: DbOrTx, params: { orgId: number }) {
+  return db
+    .select({ id: trainees.id, orgId: trainees.orgId, traineeClass: trainees.traineeClass, startDate: trainees.startDate, status: trainees.status, currentStage: trainees.currentStage })
+    .from(trainees)
+    .where(eq(trainees.orgId, params.orgId))
+    .all();
 }
 
 /** Every event of a trainee with who recorded it, newest first: the plan's audit trail. */

@@ -1,0 +1,1 @@
+ALTER TABLE `trainees` ADD `status_as_of` text;
