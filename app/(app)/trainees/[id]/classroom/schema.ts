@@ -1,0 +1,10 @@
+import { requestKey, requiredText, z } from '@/lib/validation';
+
+/** A lead's waiver of one module for one trainee, with the reason that goes on record. */
+export const waiveModuleSchema = z.object({
+  traineeId: z.number().int().positive(),
+  moduleId: z.string().min(1, 'validation.required').max(64),
+  reason: requiredText(500),
+  requestKey,
+});
+export type WaiveModuleInput = z.input<typeof waiveModuleSchema>;
