@@ -1,0 +1,57 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { FormError } from '@/components/form-messages';
+import { showActionErrors } from '@/app/(app)/shadowing/_components/server-errors';
+import { confirmDayFormAction } from './actions';
+import { confirmDaySchema, type ConfirmDayInput } from './schema';
+
+/** The mentor confirms a shadowing day and, where the day requires it, marks the live shadowing attendance. */
+export function ConfirmDayForm({
+  traineeId,
+  day,
+  withLiveShadowing,
+  attended,
+  confirmed,
+}: {
+  traineeId: number;
+  day: string;
+  withLiveShadowing: boolean;
+  attended: boolean;
+  confirmed: boolean;
+}) {
+  const t = useTranslations('floor');
+  const tc = useTranslations('common');
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | undefined>();
+  const { register, handleSubmit, setError, formState } = useForm<ConfirmDayInput>({
+    resolver: zodResolver(confirmDaySchema, undefined, { raw: true }),
+    defaultValues: { traineeId, day, ...(withLiveShadowing ? { liveShadowing: attended } : {}) },
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(undefined);
+    const result = await confirmDayFormAction(values);
+    if (!result.ok) showActionErrors(result, setError, setFormError, []);
+    else router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="stack confirm-form">
+      <FormError message={formError} />
+      {withLiveShadowing && (
+        <label className="check">
+          <input type="checkbox" {...register('liveShadowing')} />
+          {t('mentorDays.liveAttended')}
+        </label>
+      )}
+      <button type="submit" className={confirmed ? 'btn btn-small' : 'btn btn-primary btn-small'} disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? tc('submitting') : confirmed ? t('mentorDays.reconfirm') : t('mentorDays.confirm')}
+      </button>
+    </form>
+  );
+}
