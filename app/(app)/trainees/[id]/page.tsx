@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listTraineeEventHistory } from '@/db/queries/program';
@@ -27,6 +28,16 @@ export default async function TraineeRecordPage({ params }: { params: Promise<{ 
   const history = listTraineeEventHistory(db, { traineeId: trainee.id });
   const t = await getTranslations('plan');
   const tt = await getTranslations('trainee');
+  const base = `/trainees/${trainee.id}`;
+  const reached = (stage: string) => plan.blocks.some((b) => b.stage === stage && !b.skipped && b.state !== 'upcoming');
+  const recordLinks = [
+    { key: 'classroom', href: `${base}/classroom`, show: true },
+    { key: 'shadowing', href: `${base}/shadowing`, show: reached('shadowing') },
+    { key: 'calls', href: `${base}/calls`, show: reached('supervised') },
+    { key: 'solo', href: `${base}/solo`, show: reached('solo') },
+    { key: 'probation', href: `${base}/probation`, show: reached('probation') },
+    { key: 'certificate', href: `${base}/certificate`, show: plan.certificate !== null && can(actor, 'certificate.read', subject) },
+  ].filter((link) => link.show);
 
   return (
     <>
@@ -49,6 +60,18 @@ export default async function TraineeRecordPage({ params }: { params: Promise<{ 
           </div>
         </dl>
       </section>
+
+      <nav className="card record-links" aria-label={t('recordsNav')}>
+        <ul className="inline">
+          {recordLinks.map((link) => (
+            <li key={link.href}>
+              <Link href={link.href} className="btn btn-small">
+                {t(`records.${link.key}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
 
       <section className="card" aria-labelledby="next-heading">
         <h2 id="next-heading">{t('nextTitle')}</h2>
