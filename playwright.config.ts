@@ -40,6 +40,11 @@ export default defineConfig({
     timeout: 120_000,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { DATABASE_PATH: process.env.DATABASE_PATH ?? '', NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? '', NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      DATABASE_PATH: process.env.DATABASE_PATH ?? '',
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? '',
+      APP_TODAY: process.env.APP_TODAY ?? '',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
   },
 });

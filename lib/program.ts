@@ -37,8 +37,13 @@ export function loadProgramContext(db: DbOrTx, orgId: number): ProgramContext {
   return { orgId, settings, calendar, timeZone: org?.timeZone ?? settings.timeZone };
 }
 
-/** Today in the organisation's time zone, never the server's. */
+/**
+ * Today in the organisation's time zone, never the server's. APP_TODAY pins the day (ISO date) for an
+ * end-to-end run started on a weekend or holiday, when no trainee has a working day to show.
+ */
 export function todayFor(ctx: ProgramContext, nowMs: number = Date.now()): IsoDate {
+  const pinned = process.env.APP_TODAY;
+  if (pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned)) return pinned;
   return todayInTimeZone(nowMs, ctx.timeZone);
 }
 

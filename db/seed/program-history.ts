@@ -3,7 +3,7 @@
 // (appended through lib/program.ts, so extensions and retraining are scheduled by the engine as in
 // production), and the day-by-day facts of every past working day: recordings logged, drill scripts,
 // calls handled, the daily sample, the mentor's reviews and the qa's assessment scores.
-import { addWorkingDays, isWorkingDay } from '@/domain/calendar';
+import { addWorkingDays, isWorkingDay, lastWorkingDayOnOrBefore } from '@/domain/calendar';
 import { sampleDailyCalls } from '@/domain/call-sampling';
 import { computeConsequences } from '@/domain/consequences';
 import type { ProgramEvent, ProgramEventDraft } from '@/domain/events';
@@ -151,13 +151,10 @@ function matchesTarget(ctx: ProgramContext, sim: Simulation, today: string, stor
   const target = story.target;
   switch (target.kind) {
     case 'in_block': {
-      const current = plan.currentBlockIndex === null ? undefined : plan.blocks[plan.currentBlockIndex];
-      return (
-        !!current &&
-        current.stage === target.stage &&
-        current.kind === target.blockKind &&
-        current.workingDays.indexOf(today) === target.day - 1
-      );
+      // On a weekend or holiday the story is told as of the last working day.
+      const day = isWorkingDay(ctx.calendar, today) ? today : lastWorkingDayOnOrBefore(ctx.calendar, today);
+      const block = plan.blocks.find((b) => b.workingDays.includes(day));
+      return !!block && block.stage === target.stage && block.kind === target.blockKind && block.workingDays.indexOf(day) === target.day - 1;
     }
     case 'certified_ago':
       return plan.certificate?.date === addWorkingDays(ctx.calendar, today, -target.workingDays);
