@@ -4,7 +4,7 @@
 // one call was swapped with a reason, two calls are reviewed and wait for the trainee's
 // acknowledgement, the rest wait in the mentor's queue. trainee4 (mentor2) is left undrawn: the
 // demo — and e2e/supervised-calls.spec.ts — start that day with the draw. Deterministic for a given today.
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { createSampleSeed, replaceSampledCall, sampleDailyCalls, type SamplingCall } from '@/domain/call-sampling';
 import { createRandom, pickIndex } from '@/domain/random';
 import { scoreCallReview, type ItemResults } from '@/domain/scorecard';
@@ -21,7 +21,7 @@ import {
   recountDayCallFacts,
 } from '../queries/calls';
 import { insertCallReview } from '../queries/reviews';
-import { dailySamples, trainees } from '../schema';
+import { trainees } from '../schema';
 import type { SeedContext } from './context';
 
 /** Mentees whose sample today is left for the mentor to draw. */
@@ -33,7 +33,6 @@ export function seedFloorCalls(seed: SeedContext): void {
   const { tx, orgId, today } = seed;
   const ctx = loadProgramContext(tx, orgId);
   const { sampledCallsPerDay: count, minCallSeconds } = ctx.settings.quotas.supervised;
-  normaliseHistoryAlgorithms(seed, encodeSampleAlgorithm({ algorithm: 'v1', count, minCallSeconds }));
   const scorecard = loadScorecard();
   const usernames = [...seed.traineeIds.keys()].sort();
 
@@ -138,16 +137,3 @@ function drawAndReview(
   });
 }
 
-/**
- * The history seed stores the bare algorithm name; the draws it made used the settings' count and
- * minimum length, so naming them makes those draws verifiable and swappable like any other.
- */
-function normaliseHistoryAlgorithms(seed: SeedContext, encoded: string): void {
-  const ids = [...seed.traineeIds.values()];
-  if (ids.length === 0) return;
-  seed.tx
-    .update(dailySamples)
-    .set({ algorithm: encoded })
-    .where(and(inArray(dailySamples.traineeId, ids), eq(dailySamples.algorithm, 'v1')))
-    .run();
-}

@@ -11,6 +11,7 @@ import { computePlan, type Plan, type PlanBlock } from '@/domain/plan';
 import type { AssessorKind, TraineeClass } from '@/domain/program-settings';
 import { createRandom, pickIndex, type Random } from '@/domain/random';
 import { scoreCallReview, type ItemResults, type Scorecard } from '@/domain/scorecard';
+import { encodeSampleAlgorithm } from '@/lib/call-samples';
 import { loadScorecard } from '@/lib/content/scorecard';
 import { appendProgramEvents, loadProgramContext, refreshTraineeStatus, type ProgramContext } from '@/lib/program';
 import {
@@ -350,7 +351,7 @@ function seedDays(
             traineeId,
             day: date,
             seed: sampleSeed,
-            algorithm: sample.algorithm,
+            algorithm: encodeSampleAlgorithm({ algorithm: sample.algorithm, count: sampleCount, minCallSeconds }),
             poolCallIds: callIds.map((c) => Number(c.id)),
             shortfall: sample.shortfall,
             drawnBy: mentorId,
