@@ -32,11 +32,15 @@ export function toFieldErrors(error: z.ZodError): FieldErrors {
 export function defineAction<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.output<S>, ctx: ActionContext) => T | Promise<T>,
+  options: { allowPendingPasswordChange?: boolean } = {},
 ): (input: z.input<S> | FormData) => Promise<ActionResult<T>> {
   return async (raw) => {
     const actor = await getActor();
     // Anonymous callers learn nothing about the input they sent.
     if (!actor) return { ok: false, fieldErrors: {}, formError: 'errors.unauthenticated' };
+    if (actor.mustChangePassword && !options.allowPendingPasswordChange) {
+      return { ok: false, fieldErrors: {}, formError: 'errors.must_change_password' };
+    }
     const parsed = schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
     if (!parsed.success) {
       const fieldErrors = toFieldErrors(parsed.error);

@@ -3,7 +3,14 @@
 // a forbidden read is answered like a missing one.
 import type { Role } from '@/db/schema';
 
-export type Actor = { userId: number; orgId: number; roles: Role[]; displayName: string };
+export type Actor = {
+  userId: number;
+  orgId: number;
+  roles: Role[];
+  displayName: string;
+  /** Signed in with a one-time password: nothing but choosing a new one is allowed. */
+  mustChangePassword?: boolean;
+};
 
 /** How the actor relates to a record. `org` is any record of the actor's organisation. */
 export type Scope = 'self' | 'mentor' | 'past_mentor' | 'assessing' | 'org';

@@ -16,13 +16,23 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (!session?.uid) return null;
   const user = findUserById(getDb(), { userId: session.uid });
   if (!user || user.disabled || user.sessionVersion !== session.sv || user.roles.length === 0) return null;
-  return { userId: user.id, orgId: user.orgId, roles: user.roles, displayName: user.displayName };
+  return {
+    userId: user.id,
+    orgId: user.orgId,
+    roles: user.roles,
+    displayName: user.displayName,
+    mustChangePassword: user.mustChangePassword,
+  };
 });
 
-/** For pages and actions that need a signed-in user: anonymous visitors go to sign-in. */
+/**
+ * For pages and route handlers that need a signed-in user: anonymous visitors go to sign-in, and a
+ * user still holding a one-time password goes to choose their own first.
+ */
 export async function requireActor(): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect('/login');
+  if (actor.mustChangePassword) redirect('/change-password');
   return actor;
 }
 

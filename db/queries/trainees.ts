@@ -105,3 +105,34 @@ export function listTrainees(db: Db, params: { orgId: number } & TraineeListFilt
     .orderBy(asc(trainees.cohort), asc(users.displayName))
     .all();
 }
+
+/**
+ * Trainees the mentor used to mentor and no longer does (a lead reassigned them), with the day
+ * the mentor's last assignment ended. Past mentors keep read access (lib/authz 'past_mentor').
+ */
+export function listPastMentees(db: Db, params: { orgId: number; mentorId: number }) {
+  const rows = db
+    .select({
+      id: trainees.id,
+      displayName: users.displayName,
+      traineeClass: trainees.traineeClass,
+      cohort: trainees.cohort,
+      status: trainees.status,
+      currentStage: trainees.currentStage,
+      currentMentorId: trainees.mentorId,
+      toDate: mentorAssignments.toDate,
+    })
+    .from(mentorAssignments)
+    .innerJoin(trainees, eq(trainees.id, mentorAssignments.traineeId))
+    .innerJoin(users, eq(users.id, trainees.userId))
+    .where(and(eq(trainees.orgId, params.orgId), eq(mentorAssignments.mentorId, params.mentorId)))
+    .orderBy(asc(users.displayName))
+    .all();
+  const byTrainee = new Map<number, (typeof rows)[number]>();
+  for (const row of rows) {
+    if (row.currentMentorId === params.mentorId) continue;
+    const seen = byTrainee.get(row.id);
+    if (!seen || (row.toDate ?? '') > (seen.toDate ?? '')) byTrainee.set(row.id, row);
+  }
+  return [...byTrainee.values()].map(({ currentMentorId: _current, toDate, ...rest }) => ({ ...rest, mentoredUntil: toDate }));
+}

@@ -10,6 +10,7 @@ export type UserWithRoles = {
   passwordHash: string;
   disabled: boolean;
   sessionVersion: number;
+  mustChangePassword: boolean;
   roles: Role[];
 };
 
@@ -67,4 +68,9 @@ export function listUsers(db: Db, params: { orgId: number }) {
     .all();
   const roles = rolesOf(db, rows.map((r) => r.id));
   return rows.map((r) => ({ ...r, roles: roles.get(r.id) ?? [] }));
+}
+
+/** Whether the user still signs in with a one-time password and must choose their own first. */
+export function mustChangePassword(db: Db, params: { userId: number }): boolean {
+  return db.select({ must: users.mustChangePassword }).from(users).where(eq(users.id, params.userId)).get()?.must ?? false;
 }
