@@ -1,20 +1,289 @@
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { BarChart, type Bar } from '@/components/charts/bar-chart';
 import { getDb } from '@/db/client';
-import { listTrainees } from '@/db/queries/trainees';
-import { TraineeTable } from '@/components/trainee-table';
+import { stageBuckets, type StageBucket } from '@/domain/dashboard';
 import { can } from '@/lib/authz';
+import {
+  buildDashboardTables,
+  filtersToQuery,
+  loadLeadDashboard,
+  parseDashboardFilters,
+  type DashboardTable,
+  type DashboardTableId,
+} from '@/lib/dashboard';
 import { requireActor } from '@/lib/session';
 
-export default async function LeadHomePage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const BUCKET_TONES: Partial<Record<StageBucket, Bar['tone']>> = {
+  needs_decision: 'bad',
+  extension: 'warn',
+  retraining: 'warn',
+  certified: 'ok',
+  exited: 'muted',
+  not_started: 'muted',
+};
+
+/** The lead's home: the cohort at a glance, filtered on the server by GET parameters, every table exportable. */
+export default async function LeadDashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
   if (!can(actor, 'report.read', { kind: 'org', orgId: actor.orgId })) notFound();
-  const t = await getTranslations('home');
-  const rows = listTrainees(getDb(), { orgId: actor.orgId });
+  const t = await getTranslations('dashboard');
+  const tt = await getTranslations('trainee');
+  const filters = parseDashboardFilters(await searchParams);
+  const { today, dashboard, cohorts, mentors } = loadLeadDashboard(getDb(), actor.orgId, filters);
+  const tables = buildDashboardTables(dashboard, { t, tt });
+  const query = filtersToQuery(filters);
+  const stageLabel = (stage: StageBucket) => tables.stages.meta.find((r) => r.key === stage)?.cells.stage as string;
+
+  const stageBars: Bar[] = dashboard.stages.map((s) => ({
+    label: stageLabel(s.stage),
+    value: s.count,
+    tone: BUCKET_TONES[s.stage] ?? 'default',
+  }));
+  const passBars: Bar[] = dashboard.passRates
+    .filter((r) => r.group.by === 'class')
+    .map((r) => {
+      const label = t('charts.passBar', { class: r.group.by === 'class' ? r.group.traineeClass : '', gate: t(`charts.gatesShort.${r.gate}`) });
+      const valueLabel =
+        r.rate === null
+          ? t('charts.passNone')
+          : t('charts.passValue', { rate: Math.round(r.rate * 100), passed: r.passedFirstTime, attempted: r.attempted });
+      return { label, value: r.rate === null ? 0 : Math.round(r.rate * 100), valueLabel, tone: 'ok' as const };
+    });
+  const separator = t('charts.separator');
+  const anyPassResult = dashboard.passRates.some((r) => r.attempted > 0);
+
   return (
-    <>
-      <h1>{t('leadTitle')}</h1>
-      <TraineeTable rows={rows} caption={t('cohortCaption')} />
-    </>
+    <div className="lead-dashboard">
+      <h1>{t('title')}</h1>
+      <p className="muted small">{t('asOf', { date: today })}</p>
+
+      <form method="get" action="/lead" className="card dashboard-filters" aria-labelledby="filters-heading">
+        <h2 id="filters-heading">{t('filters.title')}</h2>
+        <div className="dashboard-filter-fields">
+          <div className="field">
+            <label htmlFor="filter-cohort">{t('filters.cohort')}</label>
+            <select id="filter-cohort" name="cohort" defaultValue={filters.cohort ?? ''}>
+              <option value="">{t('filters.all')}</option>
+              {cohorts.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="filter-class">{t('filters.class')}</label>
+            <select id="filter-class" name="class" defaultValue={filters.traineeClass ?? ''}>
+              <option value="">{t('filters.all')}</option>
+              <option value="A">{tt('classes.A')}</option>
+              <option value="B">{tt('classes.B')}</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="filter-mentor">{t('filters.mentor')}</label>
+            <select id="filter-mentor" name="mentor" defaultValue={filters.mentorId ? String(filters.mentorId) : ''}>
+              <option value="">{t('filters.all')}</option>
+              {mentors.map((m) => (
+                <option key={m.id} value={String(m.id)}>
+                  {m.displayName}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="filter-stage">{t('filters.stage')}</label>
+            <select id="filter-stage" name="stage" defaultValue={filters.stage ?? ''}>
+              <option value="">{t('filters.all')}</option>
+              {stageBuckets.map((s) => (
+                <option key={s} value={s}>
+                  {stageLabel(s)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="inline">
+          <button type="submit" className="btn btn-primary">
+            {t('filters.apply')}
+          </button>
+          {query !== '' && (
+            <Link href="/lead" className="btn">
+              {t('filters.reset')}
+            </Link>
+          )}
+          <span className="muted small" role="status">
+            {t('filters.showing', { count: dashboard.total })}
+          </span>
+        </div>
+      </form>
+
+      <section aria-labelledby="summary-heading">
+        <h2 id="summary-heading" className="sr-only">
+          {t('summary.title')}
+        </h2>
+        <dl className="facts dashboard-summary">
+          <div>
+            <dt>{t('summary.total')}</dt>
+            <dd>{dashboard.total}</dd>
+          </div>
+          {(['on_track', 'behind', 'awaiting_assessment', 'needs_decision', 'certified'] as const).map((status) => (
+            <div key={status}>
+              <dt>{t(`summary.${status}`)}</dt>
+              <dd>
+                <span className={`badge status-${status}`}>{dashboard.statusCounts[status]}</span>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <div className="dashboard-charts">
+        <section className="card" aria-labelledby="stages-heading">
+          <h2 id="stages-heading">{t('tables.stages')}</h2>
+          <BarChart
+            id="chart-stages"
+            title={t('charts.stagesTitle')}
+            description={stageBars.map((b) => t('charts.stagesItem', { stage: b.label, count: b.value })).join(separator)}
+            bars={stageBars}
+            labelHeader={t('columns.stage')}
+            valueHeader={t('charts.countHeader')}
+          />
+          <ExportLinks table={tables.stages} query={query} />
+        </section>
+        <section className="card" aria-labelledby="pass-heading">
+          <h2 id="pass-heading">{t('charts.passTitle')}</h2>
+          {anyPassResult ? (
+            <BarChart
+              id="chart-pass-rates"
+              title={t('charts.passTitle')}
+              description={passBars.map((b) => t('charts.passItem', { label: b.label, value: b.valueLabel ?? '' })).join(separator)}
+              bars={passBars}
+              max={100}
+              labelHeader={t('columns.group')}
+              valueHeader={t('columns.rate')}
+            />
+          ) : (
+            <p className="muted">{t('charts.passEmpty')}</p>
+          )}
+        </section>
+      </div>
+
+      <DataSection table={tables.behind} query={query} hint={t('hints.behind')} />
+      <DataSection table={tables.trainees} query={query} linkNames />
+      <DataSection table={tables.failures} query={query} hint={t('hints.failures')} />
+      <DataSection table={tables['pass-rates']} query={query} hint={t('hints.pass-rates')} />
+      <DataSection table={tables.certification} query={query} hint={t('hints.certification')} />
+      <DataSection table={tables.mentors} query={query} hint={t('hints.mentors')} />
+    </div>
+  );
+}
+
+const NUMERIC_COLUMNS = new Set([
+  'daysLeft',
+  'attempt',
+  'score',
+  'attempted',
+  'passedFirst',
+  'rate',
+  'certified',
+  'medianDays',
+  'minDays',
+  'maxDays',
+  'activeMentees',
+  'behindMentees',
+  'pendingReviews',
+  'count',
+]);
+
+async function ExportLinks({ table, query }: { table: DashboardTable; query: string }) {
+  const t = await getTranslations('dashboard');
+  const href = (format: 'csv' | 'xlsx') => `/lead/export/${table.id}?${query ? `${query}&` : ''}format=${format}`;
+  // Plain links: the route answers with a file (Content-Disposition: attachment), not a page.
+  return (
+    <p className="inline dashboard-export">
+      <a href={href('csv')} className="btn btn-small">
+        {t('export.csv')}
+        <span className="sr-only">{t('export.of', { table: table.title })}</span>
+      </a>
+      <a href={href('xlsx')} className="btn btn-small">
+        {t('export.xlsx')}
+        <span className="sr-only">{t('export.of', { table: table.title })}</span>
+      </a>
+    </p>
+  );
+}
+
+async function DataSection({
+  table,
+  query,
+  hint,
+  linkNames = false,
+}: {
+  table: DashboardTable;
+  query: string;
+  hint?: string;
+  /** Only the roster links names to the trainee's record, so each name is one link on the page. */
+  linkNames?: boolean;
+}) {
+  const t = await getTranslations('dashboard');
+  const headingId = `table-${table.id}`;
+  return (
+    <section className="dashboard-section" aria-labelledby={headingId}>
+      <div className="dashboard-section-head">
+        <h2 id={headingId}>{table.title}</h2>
+        <ExportLinks table={table} query={query} />
+      </div>
+      {hint && <p className="hint">{hint}</p>}
+      {table.meta.length === 0 ? (
+        <p className="muted card">{t(`empty.${table.id as DashboardTableId}`)}</p>
+      ) : (
+        // Focusable so a keyboard user can scroll a table wider than a phone (axe scrollable-region-focusable).
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={headingId}>
+          <table aria-labelledby={headingId} data-table={table.id}>
+            <thead>
+              <tr>
+                {table.columns.map((c) => (
+                  <th key={c.key} scope="col" className={NUMERIC_COLUMNS.has(c.key) ? 'num' : undefined}>
+                    {c.header}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {table.meta.map((row) => (
+                <tr key={row.key}>
+                  {table.columns.map((c, i) => {
+                    const value = row.cells[c.key] ?? null;
+                    const text = value === null ? '—' : String(value);
+                    const badge = row.badges?.[c.key];
+                    const content =
+                      linkNames && c.key === 'name' && row.traineeId !== undefined ? (
+                        <Link href={`/trainees/${row.traineeId}`}>{text}</Link>
+                      ) : badge ? (
+                        <span className={`badge ${badge}`}>{text}</span>
+                      ) : (
+                        text
+                      );
+                    return i === 0 ? (
+                      <th key={c.key} scope="row" data-column={c.key}>
+                        {content}
+                      </th>
+                    ) : (
+                      <td key={c.key} data-column={c.key} className={NUMERIC_COLUMNS.has(c.key) ? 'num' : undefined}>
+                        {content}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }

@@ -1,0 +1,177 @@
+// Dashboards: the lead's overview (filters, charts, exports) and the trainee's today page. Mutates
+// trainee5 only (three recordings logged on today's extension day); everything else is read.
+import fs from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { expect, signInAs, test } from './fixtures';
+
+test('the lead filters the dashboard to class A, and the CSV and Excel exports hold the table’s rows', async ({ page }) => {
+  await signInAs(page, 'lead');
+  await expect(page).toHaveURL('/lead');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('培训总览');
+
+  // The charts are pictures with names and numbers, drawn on the server.
+  await expect(page.getByRole('img', { name: '各阶段学员人数' })).toBeVisible();
+  await expect(page.getByRole('img', { name: '首次考核通过率（按类别）' })).toBeVisible();
+  await page.screenshot({ path: 'e2e/artifacts/lead-dashboard.png', fullPage: true });
+
+  const roster = page.getByRole('table', { name: '学员名单' });
+  await expect(roster.getByRole('link', { name: '李明' })).toBeVisible();
+
+  // A plain GET form: the filters are in the address, so the filtered view can be bookmarked.
+  await page.getByLabel('类别', { exact: true }).selectOption('A');
+  await page.getByRole('button', { name: '应用筛选' }).click();
+  await expect(page).toHaveURL(/[?&]class=A(&|$)/);
+  await expect(page.getByLabel('类别', { exact: true })).toHaveValue('A');
+
+  const classCells = roster.locator('tbody td[data-column="class"]');
+  await expect(classCells.first()).toBeVisible();
+  const classes = await classCells.allTextContents();
+  expect(classes.length).toBeGreaterThanOrEqual(5);
+  expect(new Set(classes)).toEqual(new Set(['A']));
+  // 李明 and 郑芳 are class B: nowhere on the filtered page.
+  await expect(page.getByText('李明')).toHaveCount(0);
+  await expect(page.getByText('郑芳')).toHaveCount(0);
+  await expect(roster.getByRole('link', { name: '周婷' })).toBeVisible();
+
+  // Other journeys change trainees while this one runs: compare a table and an export taken together,
+  // and take both again if a change slipped in between.
+  await expect(async () => {
+    await page.reload();
+    const names = await roster.locator('tbody [data-column="name"]').allTextContents();
+    const stages = await roster.locator('tbody [data-column="stage"]').allTextContents();
+    const statuses = await roster.locator('tbody [data-column="status"]').allTextContents();
+    const csvDownload = page.waitForEvent('download');
+    await page.getByRole('link', { name: /^导出 CSV.*学员名单/ }).click();
+    const csv = await csvDownload;
+    expect(csv.suggestedFilename()).toMatch(/^training-trainees-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = await fs.readFile(await csv.path(), 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const parsed = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data.map((r) => [r['姓名'], r['类别'], r['当前阶段'], r['状态']])).toEqual(
+      names.map((name, i) => [name, 'A', stages[i], statuses[i]]),
+    );
+
+    const xlsxDownload = page.waitForEvent('download');
+    await page.getByRole('link', { name: /^导出 Excel.*学员名单/ }).click();
+    const xlsx = await xlsxDownload;
+    expect(xlsx.suggestedFilename()).toMatch(/^training-trainees-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await xlsx.path());
+    const sheet = workbook.worksheets[0]!;
+    const sheetNames: string[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 1) sheetNames.push(String(row.getCell(1).value));
+    });
+    expect(sheetNames).toEqual(names);
+  }).toPass({ timeout: 30_000 });
+});
+
+test('every dashboard table exports with the filters; a trainee or mentor gets 404', async ({ page, browser }) => {
+  await signInAs(page, 'lead');
+  await page.goto('/lead?stage=extension');
+  const roster = page.getByRole('table', { name: '学员名单' });
+  await expect(roster.getByRole('link', { name: '周婷' })).toBeVisible();
+  const stages = await roster.locator('tbody [data-column="stage"]').allTextContents();
+  expect(new Set(stages)).toEqual(new Set(['延长监听培训']));
+  // The failure that caused the extension, with the extension's dates.
+  const failures = page.getByRole('table', { name: '考核未通过及后续安排' });
+  await expect(failures.getByText('延长一周监听培训（非独立上线）')).toBeVisible();
+  await expect(failures.locator('tbody [data-column="followUpDates"]').first()).toHaveText(/\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}/);
+
+  for (const table of ['trainees', 'behind', 'failures', 'pass-rates', 'certification', 'mentors', 'stages']) {
+    const response = await page.request.get(`/lead/export/${table}?stage=extension&format=csv`);
+    expect(response.status(), table).toBe(200);
+    expect(response.headers()['content-disposition'], table).toMatch(new RegExp(`attachment; filename="training-${table}-\\d{4}-\\d{2}-\\d{2}\\.csv"`));
+  }
+  const trainees = Papa.parse<Record<string, string>>(
+    (await (await page.request.get('/lead/export/trainees?stage=extension&format=csv')).text()).slice(1),
+    { header: true, skipEmptyLines: true },
+  ).data;
+  expect(trainees.map((r) => r['姓名'])).toContain('周婷');
+  expect(new Set(trainees.map((r) => r['当前阶段']))).toEqual(new Set(['延长监听培训']));
+  expect((await page.request.get('/lead/export/nothing?format=csv')).status()).toBe(404);
+  expect((await page.request.get('/lead/export/trainees?format=pdf')).status()).toBe(400);
+
+  for (const username of ['trainee1', 'mentor1']) {
+    const other = await browser.newPage();
+    await signInAs(other, username);
+    expect((await other.request.get('/lead/export/trainees?format=csv')).status(), username).toBe(404);
+    await other.close();
+  }
+});
+
+test("the trainee's today page counts the recordings logged on the shadowing page", async ({ browser }) => {
+  // A phone, as a trainee uses it every morning.
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  await signInAs(page, 'trainee5');
+  await expect(page).toHaveURL('/today');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/周婷，今天好/);
+
+  const recordings = page.locator('.today-quota').filter({ hasText: '事后旁听录音' });
+  const countText = (await recordings.locator('.today-quota-count').textContent()) ?? '';
+  const before = Number(countText.match(/^(\d+) \/ 10$/)?.[1]);
+  expect(Number.isInteger(before), countText).toBe(true);
+  expect(before).toBeLessThanOrEqual(7);
+  await expect(page.getByRole('progressbar', { name: '事后旁听录音' })).toHaveAttribute('aria-valuenow', String(before));
+
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '旁听记录' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '旁听记录' })).toBeVisible();
+  const quota = page.getByLabel(/已登记 \d+ 条，每日要求 10 条/);
+  for (let i = 1; i <= 3; i++) {
+    await page.getByLabel('录音编号或链接').fill(`REC-DASH-${i}`);
+    await page.getByLabel('被旁听的客服代表').fill('陈刚');
+    await page.getByLabel('话务类型').selectOption({ label: '业务咨询' });
+    await page.getByLabel('值得学习的做法').fill('先复述客户问题再解答');
+    await page.getByLabel('需要改进或我要学习的地方').fill('查询前先征得客户同意');
+    await page.getByRole('button', { name: '保存这条记录' }).click();
+    await expect(quota).toHaveText(`${before + i} / 10`);
+  }
+
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '今日任务' }).click();
+  await expect(page).toHaveURL('/today');
+  await expect(recordings.locator('.today-quota-count')).toHaveText(`${before + 3} / 10`);
+  await expect(recordings.getByText('未完成')).toBeVisible();
+  await expect(page.getByRole('progressbar', { name: '事后旁听录音' })).toHaveAttribute('aria-valuenow', String(before + 3));
+  // What to do, from the engine: the recordings still missing today.
+  await expect(page.getByRole('region', { name: '今天要做' })).toContainText(`今天还需事后旁听并登记 ${7 - before} 通录音。`);
+  // Days left in the extension week, yesterday's reviews, the plan collapsed to now and next, the calendar.
+  await expect(page.getByText(/\d+ 个工作日/).first()).toBeVisible();
+  const reviews = page.getByRole('region', { name: /上一个工作日.*的点评/ });
+  await expect(reviews).toContainText(/导师抽查了 \d+ 通，已点评 \d+ 通/);
+  await expect(reviews.getByRole('link', { name: /查看完整点评/ }).first()).toHaveAttribute('href', /\/trainees\/\d+\/calls\/\d{4}-\d{2}-\d{2}\/\d+\/review$/);
+  const timeline = page.getByRole('list', { name: '培训计划时间线' });
+  await expect(timeline.locator('[aria-current="step"]')).toBeVisible();
+  await expect(timeline.locator('.timeline-block.state-done').first()).toBeHidden();
+  await expect(page.getByRole('link', { name: '查看完整计划' })).toHaveAttribute('href', '/my-plan');
+  const heatmap = page.getByRole('table', { name: /每日达标日历/ });
+  await expect(heatmap).toBeVisible();
+  await expect(heatmap.getByText(/达标（/).first()).toBeAttached();
+  // The digest links to the full review (the calls feature's page).
+  await reviews.getByRole('link', { name: /查看完整点评/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/周婷 · 通话 .+ 的点评/);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('a missed day shows on the trainee’s calendar and as an alert on the mentor’s home', async ({ page, browser }) => {
+  // trainee3 (孙丽) left a shadowing day unmet in the seed.
+  const trainee = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await signInAs(trainee, 'trainee3');
+  const heatmap = trainee.getByRole('table', { name: /每日达标日历.*未达标 1 天/ });
+  await expect(heatmap).toBeVisible();
+  await expect(heatmap.getByText(/：未达标（旁听话务）/)).toHaveCount(1);
+  await trainee.close();
+
+  await signInAs(page, 'mentor1');
+  const card = page.getByRole('article').filter({ has: page.getByRole('heading', { name: '孙丽' }) });
+  await expect(card).toBeVisible();
+  await expect(card.getByText('进度落后').first()).toBeVisible();
+  await expect(card.getByText(/未达标/).first()).toBeVisible();
+});
