@@ -6,6 +6,7 @@ import { hashPassword } from '@/lib/password';
 import { databasePath, openDatabase, type Db } from './client';
 import { migrateDatabase } from './migrate';
 import { mentorAssignments, organisations, programEvents, trainees, userRoles, users, type Role } from './schema';
+import { seedAssessment } from './seed/assessment';
 import { seedClassroom } from './seed/classroom';
 import { seedFloorShadowing } from './seed/floor-shadowing';
 import { seedFloorCalls } from './seed/floor-calls';
@@ -55,6 +56,8 @@ export const DEMO_TRAINEES: DemoTrainee[] = [
   { username: 'trainee12', displayName: '陈思远', traineeClass: 'A', cohort: '2026-09', mentor: 'mentor1', startedDaysAgo: 0 },
   { username: 'trainee13', displayName: '褚晓光', traineeClass: 'B', cohort: '2026-09', mentor: 'mentor2', startedDaysAgo: 0 },
   { username: 'trainee14', displayName: '卫佳琪', traineeClass: 'A', cohort: '2026-12', mentor: 'mentor1', startedDaysAgo: 0 },
+  // Probation ended on the previous working day, no assessor has scored yet (db/seed/assessment.ts).
+  { username: 'trainee15', displayName: '唐诗涵', traineeClass: 'A', cohort: '2026-09', mentor: 'mentor1', startedDaysAgo: 52 },
 ];
 
 function orgIdOf(db: Db): number {
@@ -124,6 +127,7 @@ export async function seedDemoData(db: Db, today: string): Promise<void> {
     const ctx: SeedContext = { tx, orgId: org.id, today, userIds, traineeIds };
     seedProgramHistory(ctx, runs);
     // feature seeds
+    seedAssessment(ctx);
     seedClassroom(ctx);
     seedFloorShadowing(ctx);
     seedFloorCalls(ctx);
