@@ -1,35 +1,21 @@
 // Tables as files: CSV (papaparse) and XLSX (exceljs), with the same columns and rows as the page.
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
+import { escapeCsvFormula, writeCsv } from './csv';
 
 export type ExportCell = string | number | null;
 export type ExportColumn = { key: string; header: string };
 export type ExportTable = { title: string; columns: ExportColumn[]; rows: Record<string, ExportCell>[] };
 export type ExportFormat = 'csv' | 'xlsx';
 
-// A cell a spreadsheet would read as a formula (=, +, -, @; tab and carriage return per OWASP
-// "CSV injection") is prefixed with a single quote, so a name like =HYPERLINK(…) stays text.
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** The CSV injection guard shared with every other export (lib/csv.ts). */
+export const neutraliseFormula = escapeCsvFormula;
 
-export function neutraliseFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
-
-function csvCell(value: ExportCell): string | number {
-  if (value === null) return '';
-  return typeof value === 'number' ? value : neutraliseFormula(value);
-}
-
-/**
- * CSV with a header row of the column titles, CRLF line ends, and a byte-order mark so Excel opens
- * the Chinese text as UTF-8. Numbers stay numbers; text is guarded against formula injection.
- */
+/** CSV with a header row of the column titles; quoting, BOM and the formula guard come from lib/csv.ts. */
 export function toCsv(table: ExportTable): string {
-  const fields = table.columns.map((c) => neutraliseFormula(c.header));
-  const data = table.rows.map((row) => table.columns.map((c) => csvCell(row[c.key] ?? null)));
-  const body = Papa.unparse({ fields, data }, { newline: '\r\n' });
-  // Papa ends the header with a line break only when there are no rows; end every file with one.
-  return `\uFEFF${body.endsWith('\r\n') ? body : `${body}\r\n`}`;
+  return writeCsv(
+    table.columns.map((c) => c.header),
+    table.rows.map((row) => table.columns.map((c) => row[c.key] ?? null)),
+  );
 }
 
 /** Excel forbids []:*?/\ in sheet names and cuts them at 31 characters. */

@@ -6,8 +6,7 @@ import { loadTraineeFor } from '@/lib/access';
 import { defineAction } from '@/lib/action';
 import { AppError } from '@/lib/errors';
 import { appendProgramEvents, loadProgramContext, todayFor } from '@/lib/program';
-import { listTraineeEventRows } from '@/db/queries/program';
-import { decisionSchema, excuseAbsenceSchema, overrideSchema, voidEventSchema } from './schema';
+import { decisionSchema, excuseAbsenceSchema, overrideSchema } from './schema';
 import type { Actor } from '@/lib/authz';
 import type { Db } from '@/db/client';
 import type { TraineeRecord } from '@/db/queries/trainees';
@@ -69,15 +68,3 @@ export const takeDecision = defineAction(decisionSchema, (input, { actor, db }) 
     },
   ]),
 );
-
-export const voidEvent = defineAction(voidEventSchema, (input, { actor, db }) => {
-  const trainee = loadTraineeFor(db, actor, input.traineeId, 'trainee.plan.manage');
-  const target = listTraineeEventRows(db, { traineeId: input.traineeId }).find((e) => e.id === input.eventId);
-  // Enrolment is the plan's anchor and certificates are issued documents: neither is voided here.
-  if (!target || target.kind === 'enrolled' || target.kind === 'certified' || target.kind === 'event_voided') {
-    throw new AppError('not_found');
-  }
-  return recordPlanChange(db, actor, trainee, input.requestKey, (today) => [
-    { kind: 'event_voided', effectiveDate: today, payload: { supersedesEventId: input.eventId }, reason: input.reason },
-  ]);
-});

@@ -36,6 +36,3 @@ export const decisionSchema = z.object({
   requestKey,
 });
 export type DecisionInput = z.input<typeof decisionSchema>;
-
-export const voidEventSchema = z.object({ traineeId, eventId: z.coerce.number().int().positive(), reason, requestKey });
-export type VoidEventInput = z.input<typeof voidEventSchema>;
