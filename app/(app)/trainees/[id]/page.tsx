@@ -29,6 +29,19 @@ export default async function TraineeRecordPage({ params }: { params: Promise<{ 
   const t = await getTranslations('plan');
   const tt = await getTranslations('trainee');
   const base = `/trainees/${trainee.id}`;
+  // The few payload fields worth seeing in the history: which stage, which day, how many days, the score.
+  const describePayload = (payload: Record<string, unknown>): string =>
+    [
+      typeof payload.stage === 'string' && t.has(`stageNames.${payload.stage}`) ? t(`stageNames.${payload.stage}`) : null,
+      typeof payload.action === 'string' && t.has(`overrideActions.${payload.action}`) ? t(`overrideActions.${payload.action}`) : null,
+      typeof payload.decision === 'string' ? t(`decisions.${payload.decision}`) : null,
+      typeof payload.date === 'string' ? payload.date : null,
+      typeof payload.days === 'number' ? t('history.days', { n: payload.days }) : null,
+      typeof payload.scorePercent === 'number' ? t('history.score', { n: payload.scorePercent }) : null,
+      typeof payload.moduleId === 'string' ? payload.moduleId : null,
+    ]
+      .filter(Boolean)
+      .join(t('history.separator'));
   const reached = (stage: string) => plan.blocks.some((b) => b.stage === stage && !b.skipped && b.state !== 'upcoming');
   const recordLinks = [
     { key: 'classroom', href: `${base}/classroom`, show: true },
@@ -114,7 +127,10 @@ export default async function TraineeRecordPage({ params }: { params: Promise<{ 
               {history.map((e) => (
                 <tr key={e.id}>
                   <td>{e.effectiveDate}</td>
-                  <td>{t.has(`events.${e.kind}`) ? t(`events.${e.kind}`) : e.kind}</td>
+                  <td>
+                    {t.has(`events.${e.kind}`) ? t(`events.${e.kind}`) : e.kind}
+                    {describePayload(e.payload) && <span className="muted small"> · {describePayload(e.payload)}</span>}
+                  </td>
                   <td>{e.actorName ?? t('history.system')}</td>
                   <td>{e.reason ?? ''}</td>
                 </tr>
