@@ -11,7 +11,8 @@ import { computeTraineePlan, loadProgramContext, todayFor } from '@/lib/program'
 import { requireActor } from '@/lib/session';
 import { isoDate } from '@/lib/validation';
 import { getDayFormatter } from '../../shadowing/_components/format';
-import { DeleteGroupButton } from './delete-group-button';
+import { ConfirmDeleteButton } from '@/components/confirm-delete-button';
+import { deleteDrillGroupFormAction } from './actions';
 import { GroupForm, type CandidateOption } from './group-form';
 
 /** The lead forms the day's drill groups (话务模拟演练) and sees who submitted their script. */
@@ -127,7 +128,12 @@ export default async function LeadDrillsPage({ searchParams }: { searchParams: P
                   </div>
                 </details>
               )}
-              {editable && group.scriptsSubmitted === 0 && <DeleteGroupButton groupId={group.id} />}
+              {editable && group.scriptsSubmitted === 0 && (
+                <ConfirmDeleteButton
+                  action={deleteDrillGroupFormAction.bind(null, { groupId: group.id })}
+                  labels={{ delete: t('leadDrills.delete'), confirm: t('leadDrills.confirmDelete'), keep: t('recording.keep') }}
+                />
+              )}
             </article>
           );
         })}

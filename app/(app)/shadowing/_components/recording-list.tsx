@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { Recording } from '@/db/schema';
-import { DeleteRecordingButton } from './delete-recording-button';
+import { ConfirmDeleteButton } from '@/components/confirm-delete-button';
+import { deleteRecordingFormAction } from '../actions';
 import { toSafeLink } from './format';
 
 /** The recordings of a day, newest first; `deletable` when the trainee may still change the day. */
@@ -32,7 +33,12 @@ export async function RecordingList({ recordings, deletable }: { recordings: Rec
               <dt>{t('recording.toLearn')}</dt>
               <dd>{r.toLearn}</dd>
             </dl>
-            {deletable && <DeleteRecordingButton recordingId={r.id} />}
+            {deletable && (
+              <ConfirmDeleteButton
+                action={deleteRecordingFormAction.bind(null, { recordingId: r.id })}
+                labels={{ delete: t('recording.delete'), confirm: t('recording.confirmDelete'), keep: t('recording.keep') }}
+              />
+            )}
           </li>
         );
       })}

@@ -1,13 +1,21 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { FormError } from '@/components/form-messages';
-import { deleteDrillGroupFormAction } from './actions';
+import type { ActionResult } from '@/lib/action';
 
-export function DeleteGroupButton({ groupId }: { groupId: number }) {
-  const t = useTranslations('floor');
+/**
+ * Two taps to delete: a stray touch on a phone doesn't lose anything. `action` is a server action
+ * with its arguments already bound (`deleteX.bind(null, { id })`); labels come translated from the page.
+ */
+export function ConfirmDeleteButton({
+  action,
+  labels,
+}: {
+  action: () => Promise<ActionResult<unknown>>;
+  labels: { delete: string; confirm: string; keep: string };
+}) {
   const router = useRouter();
   const [armed, setArmed] = useState(false);
   const [pending, startTransition] = useTransition();
@@ -15,7 +23,7 @@ export function DeleteGroupButton({ groupId }: { groupId: number }) {
 
   const remove = () =>
     startTransition(async () => {
-      const result = await deleteDrillGroupFormAction({ groupId });
+      const result = await action();
       if (!result.ok) setFormError(result.formError ?? 'errors.invalid_input');
       else router.refresh();
     });
@@ -26,15 +34,15 @@ export function DeleteGroupButton({ groupId }: { groupId: number }) {
       {armed ? (
         <>
           <button type="button" className="btn btn-small btn-danger" onClick={remove} disabled={pending}>
-            {t('leadDrills.confirmDelete')}
+            {labels.confirm}
           </button>
           <button type="button" className="btn btn-small" onClick={() => setArmed(false)} disabled={pending}>
-            {t('recording.keep')}
+            {labels.keep}
           </button>
         </>
       ) : (
         <button type="button" className="btn btn-small" onClick={() => setArmed(true)}>
-          {t('leadDrills.delete')}
+          {labels.delete}
         </button>
       )}
     </div>
