@@ -5,8 +5,26 @@ import { NextResponse, type NextRequest } from 'next/server';
 const PUBLIC_PREFIXES = ['/login', '/verify', '/api/auth', '/api/v1', '/_next', '/favicon'];
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
+// Next.js's own limit for a server action's body (serverActions.bodySizeLimit, default 1 MB).
+const ACTION_BODY_LIMIT = 1024 * 1024;
+
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // Two malformed requests Next.js itself answers with a 500: a path that isn't valid percent-encoding
+  // (/verify/%E0%A4) and a server action body over its limit. Both are the client's error.
+  if (!isDecodable(pathname)) return new NextResponse('Bad request', { status: 400 });
+  if (request.method === 'POST' && request.headers.has('next-action') && Number(request.headers.get('content-length') ?? 0) > ACTION_BODY_LIMIT) {
+    return new NextResponse('Payload too large', { status: 413 });
+  }
   if (PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
   if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
   const url = request.nextUrl.clone();

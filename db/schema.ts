@@ -103,6 +103,10 @@ export const trainees = sqliteTable(
     currentStage: text('current_stage'),
     // The organisation day the cache was computed for: a new day can change a status without any write.
     statusAsOf: text('status_as_of'),
+    // What the lead's dashboard shows about the trainee on status_as_of (domain/dashboard.ts
+    // TraineeDashboardFacts), refreshed with the status so the dashboard doesn't run the engine per
+    // trainee per request (docs/decisions/010-performance.md).
+    dashboardFacts: text('dashboard_facts', { mode: 'json' }).$type<Record<string, unknown>>(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -110,6 +114,8 @@ export const trainees = sqliteTable(
     index('trainees_org_cohort_idx').on(t.orgId, t.cohort),
     index('trainees_mentor_idx').on(t.mentorId),
     index('trainees_org_status_idx').on(t.orgId, t.status),
+    // refreshStaleStatuses runs before every dashboard read: finding the few stale rows must not read them all.
+    index('trainees_org_status_as_of_idx').on(t.orgId, t.statusAsOf),
   ],
 );
 

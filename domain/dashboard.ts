@@ -4,6 +4,7 @@
 // numbers only; the UI words them. Nothing here reads the database or the clock.
 import { countWorkingDaysBetween, type WorkCalendar } from './calendar';
 import { addDays, type IsoDate } from './dates';
+import type { DayActivity } from './day-status';
 import type { ProgramEvent, ProgramEventId } from './events';
 import type { AssessmentGate, BlockKind, Plan, PlanStage, TraineeStatus } from './plan';
 import type { TraineeClass } from './program-settings';
@@ -68,6 +69,97 @@ export type DashboardTrainee = {
 
 export type Mentor = { id: number; displayName: string };
 
+/** Who the trainee is: read live with the facts, so a renamed trainee or mentor shows at once. */
+export type DashboardIdentity = Pick<DashboardTrainee, 'id' | 'displayName' | 'traineeClass' | 'cohort' | 'startDate' | 'mentorId' | 'mentorName'>;
+
+// Pinyin order for names: one collator, far cheaper than localeCompare per comparison at thousands of rows.
+const pinyin = new Intl.Collator('zh-CN');
+
+// ---- one trainee's facts ------------------------------------------------------------------------------
+
+/** Bumped when the facts' shape or meaning changes: stored facts of another version are recomputed. */
+export const DASHBOARD_FACTS_VERSION = 1;
+
+/** A behind row without who it is about. */
+export type BehindFacts = Omit<BehindRow, 'traineeId' | 'displayName' | 'traineeClass' | 'cohort' | 'mentorName' | 'stage' | 'status'>;
+/** A failure row without who it is about. */
+export type FailureFacts = Omit<FailureRow, 'traineeId' | 'displayName' | 'traineeClass' | 'cohort' | 'mentorName'>;
+
+/**
+ * Everything the dashboard shows about one trainee besides who they are, as the engine says on
+ * `today`. lib/program.ts stores it beside the cached status (trainees.dashboard_facts) whenever it
+ * refreshes that status, so the lead's dashboard aggregates stored facts instead of running the
+ * engine for every trainee on every request (docs/decisions/010-performance.md).
+ */
+export type TraineeDashboardFacts = {
+  version: typeof DASHBOARD_FACTS_VERSION;
+  today: IsoDate;
+  stage: StageBucket;
+  status: TraineeStatus;
+  daysRemainingInStage: number | null;
+  expectedCertificationDate: IsoDate | null;
+  certifiedOn: IsoDate | null;
+  behind: BehindFacts[];
+  failures: FailureFacts[];
+  firstAttempt: Record<AssessmentGate, boolean | null>;
+  workingDaysToCertification: number | null;
+  pendingReviews: number;
+};
+
+/** A trainee on the dashboard: who they are and their facts. */
+export type DashboardEntry = DashboardIdentity & { facts: TraineeDashboardFacts };
+
+/**
+ * Sampled calls not yet reviewed on days up to today, from the day facts the engine reads
+ * (trainee_days.calls_sampled and calls_reviewed, recounted from the samples and reviews on every
+ * sample or review write).
+ */
+export function countPendingReviews(activity: readonly DayActivity[], today: IsoDate): number {
+  let pending = 0;
+  for (const day of activity) {
+    if (day.date <= today) pending += Math.max(0, (day.callsSampled ?? 0) - (day.callsReviewed ?? 0));
+  }
+  return pending;
+}
+
+export function computeDashboardFacts(trainee: Omit<DashboardTrainee, keyof DashboardIdentity> & Pick<DashboardTrainee, 'startDate'>, calendar: WorkCalendar): TraineeDashboardFacts {
+  const { plan } = trainee;
+  return {
+    version: DASHBOARD_FACTS_VERSION,
+    today: plan.today,
+    stage: stageBucketOf(plan),
+    status: plan.status,
+    daysRemainingInStage: plan.daysRemainingInStage,
+    expectedCertificationDate: plan.certificate ? null : plan.expectedCertificationDate,
+    certifiedOn: plan.certificate?.date ?? null,
+    behind: behindFactsOf(plan, calendar),
+    failures: failureFactsOf(plan, trainee.events),
+    firstAttempt: { solo: firstAttemptPassed(plan, 'solo'), probation: firstAttemptPassed(plan, 'probation') },
+    workingDaysToCertification: workingDaysToCertification(trainee, calendar),
+    pendingReviews: trainee.pendingReviews,
+  };
+}
+
+/** Stored facts, if they are of this version and for this day; null means recompute. */
+export function parseDashboardFacts(value: unknown, today: IsoDate): TraineeDashboardFacts | null {
+  if (!value || typeof value !== 'object') return null;
+  const facts = value as Partial<TraineeDashboardFacts>;
+  return facts.version === DASHBOARD_FACTS_VERSION && facts.today === today ? (facts as TraineeDashboardFacts) : null;
+}
+
+function toEntry(t: DashboardTrainee, calendar: WorkCalendar): DashboardEntry {
+  return {
+    id: t.id,
+    displayName: t.displayName,
+    traineeClass: t.traineeClass,
+    cohort: t.cohort,
+    startDate: t.startDate,
+    mentorId: t.mentorId,
+    mentorName: t.mentorName,
+    facts: computeDashboardFacts(t, calendar),
+  };
+}
+
 // ---- the roster and the funnel ----------------------------------------------------------------------
 
 export type RosterRow = {
@@ -85,10 +177,8 @@ export type RosterRow = {
 };
 
 /** Newest cohort first, then by name in Chinese (pinyin) order. */
-export function listRoster(trainees: readonly DashboardTrainee[]): RosterRow[] {
-  const sorted = [...trainees].sort(
-    (a, b) => (a.cohort < b.cohort ? 1 : a.cohort > b.cohort ? -1 : a.displayName.localeCompare(b.displayName, 'zh-CN') || a.id - b.id),
-  );
+function rosterOf(entries: readonly DashboardEntry[]): RosterRow[] {
+  const sorted = [...entries].sort((a, b) => (a.cohort < b.cohort ? 1 : a.cohort > b.cohort ? -1 : pinyin.compare(a.displayName, b.displayName) || a.id - b.id));
   return sorted.map((t) => ({
     traineeId: t.id,
     displayName: t.displayName,
@@ -96,24 +186,41 @@ export function listRoster(trainees: readonly DashboardTrainee[]): RosterRow[] {
     cohort: t.cohort,
     mentorName: t.mentorName,
     startDate: t.startDate,
-    stage: stageBucketOf(t.plan),
-    status: t.plan.status,
-    daysRemainingInStage: t.plan.daysRemainingInStage,
-    expectedCertificationDate: t.plan.certificate ? null : t.plan.expectedCertificationDate,
-    certifiedOn: t.plan.certificate?.date ?? null,
+    stage: t.facts.stage,
+    status: t.facts.status,
+    daysRemainingInStage: t.facts.daysRemainingInStage,
+    expectedCertificationDate: t.facts.expectedCertificationDate,
+    certifiedOn: t.facts.certifiedOn,
   }));
+}
+
+/** Newest cohort first, then by name in Chinese (pinyin) order. */
+export function listRoster(trainees: readonly DashboardTrainee[]): RosterRow[] {
+  return rosterOf(
+    trainees.map((t) => ({
+      ...t,
+      facts: {
+        stage: stageBucketOf(t.plan),
+        status: t.plan.status,
+        daysRemainingInStage: t.plan.daysRemainingInStage,
+        expectedCertificationDate: t.plan.certificate ? null : t.plan.expectedCertificationDate,
+        certifiedOn: t.plan.certificate?.date ?? null,
+      } as TraineeDashboardFacts,
+    })),
+  );
 }
 
 export type StageCount = { stage: StageBucket; count: number };
 
+function stageCountsOf(stages: readonly StageBucket[]): StageCount[] {
+  const counts = new Map<StageBucket, number>(stageBuckets.map((s) => [s, 0]));
+  for (const bucket of stages) counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
+  return stageBuckets.map((stage) => ({ stage, count: counts.get(stage) ?? 0 }));
+}
+
 /** Trainees per stage, every bucket in program order (zeros included, so charts keep their shape). */
 export function countByStage(trainees: readonly DashboardTrainee[]): StageCount[] {
-  const counts = new Map<StageBucket, number>(stageBuckets.map((s) => [s, 0]));
-  for (const t of trainees) {
-    const bucket = stageBucketOf(t.plan);
-    counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
-  }
-  return stageBuckets.map((stage) => ({ stage, count: counts.get(stage) ?? 0 }));
+  return stageCountsOf(trainees.map((t) => stageBucketOf(t.plan)));
 }
 
 // ---- behind and overdue -----------------------------------------------------------------------------
@@ -163,90 +270,89 @@ function workingDaysSince(calendar: WorkCalendar, since: IsoDate, today: IsoDate
   return countWorkingDaysBetween(calendar, addDays(since, 1), today);
 }
 
+/** One trainee's problems: a decision waiting, an assessment overdue, the classroom overdue, missed days, low coverage. */
+function behindFactsOf(plan: Plan, calendar: WorkCalendar): BehindFacts[] {
+  if (plan.status === 'certified' || plan.status === 'exited') return [];
+  const rows: BehindFacts[] = [];
+  const base = { dates: [] as IsoDate[], issueStage: null, issueKind: null, gate: null, failures: null, ratio: null, target: null };
+  if (plan.pendingDecision) {
+    const { since, gate, failures } = plan.pendingDecision;
+    rows.push({ ...base, issue: 'needs_decision', days: workingDaysSince(calendar, since, plan.today), since, gate, failures });
+  }
+  const current = plan.currentBlockIndex === null ? undefined : plan.blocks[plan.currentBlockIndex];
+  if (plan.status === 'awaiting_assessment' && current && (current.stage === 'solo' || current.stage === 'probation')) {
+    rows.push({
+      ...base,
+      issue: 'awaiting_assessment',
+      days: workingDaysSince(calendar, current.plannedEnd, plan.today),
+      since: current.plannedEnd,
+      issueStage: current.stage,
+      issueKind: current.kind,
+      gate: current.stage,
+    });
+  }
+  for (const reason of plan.behindReasons) {
+    switch (reason.code) {
+      case 'classroom_overdue':
+        rows.push({
+          ...base,
+          issue: 'classroom_overdue',
+          days: workingDaysSince(calendar, reason.plannedEnd, plan.today),
+          since: reason.plannedEnd,
+          issueStage: 'classroom',
+          issueKind: 'regular',
+        });
+        break;
+      case 'missed_days':
+        rows.push({ ...base, issue: 'missed_days', days: reason.dates.length, since: null, dates: reason.dates, issueStage: reason.stage, issueKind: reason.kind });
+        break;
+      case 'live_listen_coverage_below':
+        rows.push({
+          ...base,
+          issue: 'live_listen_coverage_below',
+          days: null,
+          since: null,
+          issueStage: reason.stage,
+          issueKind: reason.kind,
+          ratio: reason.ratio,
+          target: reason.target,
+        });
+        break;
+    }
+  }
+  return rows;
+}
+
+/** Most urgent first, then the longest waiting, then by name. */
+function behindOf(entries: readonly DashboardEntry[]): BehindRow[] {
+  const rows: BehindRow[] = [];
+  for (const t of entries) {
+    for (const facts of t.facts.behind) {
+      rows.push({
+        traineeId: t.id,
+        displayName: t.displayName,
+        traineeClass: t.traineeClass,
+        cohort: t.cohort,
+        mentorName: t.mentorName,
+        stage: t.facts.stage,
+        status: t.facts.status,
+        ...facts,
+      });
+    }
+  }
+  return rows.sort(
+    (a, b) =>
+      ISSUE_ORDER.indexOf(a.issue) - ISSUE_ORDER.indexOf(b.issue) || (b.days ?? 0) - (a.days ?? 0) || pinyin.compare(a.displayName, b.displayName),
+  );
+}
+
 /**
  * One row per problem: a decision waiting, an assessment result overdue, the classroom overdue,
  * missed days, live-listen coverage below target. Most urgent first, then the longest waiting.
  */
 export function listBehind(trainees: readonly DashboardTrainee[], calendar: WorkCalendar): BehindRow[] {
-  const rows: BehindRow[] = [];
-  for (const t of trainees) {
-    const { plan } = t;
-    if (plan.status === 'certified' || plan.status === 'exited') continue;
-    const base = {
-      traineeId: t.id,
-      displayName: t.displayName,
-      traineeClass: t.traineeClass,
-      cohort: t.cohort,
-      mentorName: t.mentorName,
-      stage: stageBucketOf(plan),
-      status: plan.status,
-      dates: [] as IsoDate[],
-      issueStage: null,
-      issueKind: null,
-      gate: null,
-      failures: null,
-      ratio: null,
-      target: null,
-    };
-    if (plan.pendingDecision) {
-      const { since, gate, failures } = plan.pendingDecision;
-      rows.push({ ...base, issue: 'needs_decision', days: workingDaysSince(calendar, since, plan.today), since, gate, failures });
-    }
-    const current = plan.currentBlockIndex === null ? undefined : plan.blocks[plan.currentBlockIndex];
-    if (plan.status === 'awaiting_assessment' && current && (current.stage === 'solo' || current.stage === 'probation')) {
-      rows.push({
-        ...base,
-        issue: 'awaiting_assessment',
-        days: workingDaysSince(calendar, current.plannedEnd, plan.today),
-        since: current.plannedEnd,
-        issueStage: current.stage,
-        issueKind: current.kind,
-        gate: current.stage,
-      });
-    }
-    for (const reason of plan.behindReasons) {
-      switch (reason.code) {
-        case 'classroom_overdue':
-          rows.push({
-            ...base,
-            issue: 'classroom_overdue',
-            days: workingDaysSince(calendar, reason.plannedEnd, plan.today),
-            since: reason.plannedEnd,
-            issueStage: 'classroom',
-            issueKind: 'regular',
-          });
-          break;
-        case 'missed_days':
-          rows.push({
-            ...base,
-            issue: 'missed_days',
-            days: reason.dates.length,
-            since: null,
-            dates: reason.dates,
-            issueStage: reason.stage,
-            issueKind: reason.kind,
-          });
-          break;
-        case 'live_listen_coverage_below':
-          rows.push({
-            ...base,
-            issue: 'live_listen_coverage_below',
-            days: null,
-            since: null,
-            issueStage: reason.stage,
-            issueKind: reason.kind,
-            ratio: reason.ratio,
-            target: reason.target,
-          });
-          break;
-      }
-    }
-  }
-  return rows.sort(
-    (a, b) =>
-      ISSUE_ORDER.indexOf(a.issue) - ISSUE_ORDER.indexOf(b.issue) ||
-      (b.days ?? 0) - (a.days ?? 0) ||
-      a.displayName.localeCompare(b.displayName, 'zh-CN'),
+  return behindOf(
+    trainees.map((t) => ({ ...t, facts: { stage: stageBucketOf(t.plan), status: t.plan.status, behind: behindFactsOf(t.plan, calendar) } as TraineeDashboardFacts })),
   );
 }
 
@@ -275,39 +381,41 @@ function findEvent(events: readonly ProgramEvent[], id: ProgramEventId | null): 
   return id === null ? undefined : events.find((e) => e.id === id);
 }
 
+/** One trainee's failed solo weeks and probations, each with the block that follows it. */
+function failureFactsOf(plan: Plan, events: readonly ProgramEvent[]): FailureFacts[] {
+  const rows: FailureFacts[] = [];
+  plan.blocks.forEach((block, index) => {
+    if (block.outcome !== 'failed' || (block.stage !== 'solo' && block.stage !== 'probation')) return;
+    const event = findEvent(events, block.outcomeEventId);
+    const next = plan.blocks.slice(index + 1).find((b) => !b.skipped);
+    let followUp: FailureFollowUp = { kind: 'none' };
+    if (next && next.kind !== 'regular') {
+      followUp = { kind: next.kind, stage: next.stage, start: next.start, end: next.end, provisional: next.provisional };
+    } else if (plan.pendingDecision && plan.pendingDecision.failedEventId === block.outcomeEventId) {
+      followUp = { kind: 'decision_pending', since: plan.pendingDecision.since };
+    } else if (plan.exitedOn && !next) {
+      followUp = { kind: 'exited', date: plan.exitedOn };
+    }
+    const score = event && 'scorePercent' in event.payload ? event.payload.scorePercent : undefined;
+    rows.push({ gate: block.stage, attempt: block.attempt, failedOn: event?.effectiveDate ?? block.end, scorePercent: score ?? null, followUp });
+  });
+  return rows;
+}
+
+/** Newest first, then by name. */
+function failuresOf(entries: readonly DashboardEntry[]): FailureRow[] {
+  const rows: FailureRow[] = [];
+  for (const t of entries) {
+    for (const facts of t.facts.failures) {
+      rows.push({ traineeId: t.id, displayName: t.displayName, traineeClass: t.traineeClass, cohort: t.cohort, mentorName: t.mentorName, ...facts });
+    }
+  }
+  return rows.sort((a, b) => (a.failedOn < b.failedOn ? 1 : a.failedOn > b.failedOn ? -1 : pinyin.compare(a.displayName, b.displayName)));
+}
+
 /** Every failed solo week and probation (as the engine counts them) with the extension or retraining it triggered; newest first. */
 export function listFailures(trainees: readonly DashboardTrainee[]): FailureRow[] {
-  const rows: FailureRow[] = [];
-  for (const t of trainees) {
-    const { plan } = t;
-    plan.blocks.forEach((block, index) => {
-      if (block.outcome !== 'failed' || (block.stage !== 'solo' && block.stage !== 'probation')) return;
-      const event = findEvent(t.events, block.outcomeEventId);
-      const next = plan.blocks.slice(index + 1).find((b) => !b.skipped);
-      let followUp: FailureFollowUp = { kind: 'none' };
-      if (next && next.kind !== 'regular') {
-        followUp = { kind: next.kind, stage: next.stage, start: next.start, end: next.end, provisional: next.provisional };
-      } else if (plan.pendingDecision && plan.pendingDecision.failedEventId === block.outcomeEventId) {
-        followUp = { kind: 'decision_pending', since: plan.pendingDecision.since };
-      } else if (plan.exitedOn && !next) {
-        followUp = { kind: 'exited', date: plan.exitedOn };
-      }
-      const score = event && 'scorePercent' in event.payload ? event.payload.scorePercent : undefined;
-      rows.push({
-        traineeId: t.id,
-        displayName: t.displayName,
-        traineeClass: t.traineeClass,
-        cohort: t.cohort,
-        mentorName: t.mentorName,
-        gate: block.stage,
-        attempt: block.attempt,
-        failedOn: event?.effectiveDate ?? block.end,
-        scorePercent: score ?? null,
-        followUp,
-      });
-    });
-  }
-  return rows.sort((a, b) => (a.failedOn < b.failedOn ? 1 : a.failedOn > b.failedOn ? -1 : a.displayName.localeCompare(b.displayName, 'zh-CN')));
+  return failuresOf(trainees.map((t) => ({ ...t, facts: { failures: failureFactsOf(t.plan, t.events) } as TraineeDashboardFacts })));
 }
 
 // ---- pass rates ---------------------------------------------------------------------------------------
@@ -332,12 +440,29 @@ export function firstAttemptPassed(plan: Plan, gate: AssessmentGate): boolean | 
 
 const gates: readonly AssessmentGate[] = ['solo', 'probation'];
 
-function rateRows(group: PassRateGroup, trainees: readonly DashboardTrainee[]): PassRateRow[] {
+type PassRateInput = { traineeClass: TraineeClass; cohort: string; firstAttempt: Record<AssessmentGate, boolean | null> };
+
+function rateRows(group: PassRateGroup, trainees: readonly PassRateInput[]): PassRateRow[] {
   return gates.map((gate) => {
-    const results = trainees.map((t) => firstAttemptPassed(t.plan, gate)).filter((r): r is boolean => r !== null);
+    const results = trainees.map((t) => t.firstAttempt[gate]).filter((r): r is boolean => r !== null);
     const passedFirstTime = results.filter(Boolean).length;
     return { group, gate, attempted: results.length, passedFirstTime, rate: results.length === 0 ? null : passedFirstTime / results.length };
   });
+}
+
+function passRatesOf(trainees: readonly PassRateInput[]): PassRateRow[] {
+  const classes = [...new Set(trainees.map((t) => t.traineeClass))].sort();
+  const cohorts = [...new Set(trainees.map((t) => t.cohort))].sort();
+  const byCohort = new Map<string, PassRateInput[]>();
+  for (const t of trainees) byCohort.set(t.cohort, [...(byCohort.get(t.cohort) ?? []), t]);
+  return [
+    ...rateRows({ by: 'all' }, trainees),
+    ...classes.flatMap((c) => rateRows({ by: 'class', traineeClass: c }, trainees.filter((t) => t.traineeClass === c))),
+    ...cohorts.flatMap((c) => {
+      const rows = rateRows({ by: 'cohort', cohort: c }, byCohort.get(c) ?? []);
+      return rows.some((r) => r.attempted > 0) ? rows : [];
+    }),
+  ];
 }
 
 /**
@@ -345,16 +470,13 @@ function rateRows(group: PassRateGroup, trainees: readonly DashboardTrainee[]): 
  * (sorted) — leaving out cohorts nobody of which has reached either gate yet, which say nothing.
  */
 export function computePassRates(trainees: readonly DashboardTrainee[]): PassRateRow[] {
-  const classes = [...new Set(trainees.map((t) => t.traineeClass))].sort();
-  const cohorts = [...new Set(trainees.map((t) => t.cohort))].sort();
-  return [
-    ...rateRows({ by: 'all' }, trainees),
-    ...classes.flatMap((c) => rateRows({ by: 'class', traineeClass: c }, trainees.filter((t) => t.traineeClass === c))),
-    ...cohorts.flatMap((c) => {
-      const rows = rateRows({ by: 'cohort', cohort: c }, trainees.filter((t) => t.cohort === c));
-      return rows.some((r) => r.attempted > 0) ? rows : [];
-    }),
-  ];
+  return passRatesOf(
+    trainees.map((t) => ({
+      traineeClass: t.traineeClass,
+      cohort: t.cohort,
+      firstAttempt: { solo: firstAttemptPassed(t.plan, 'solo'), probation: firstAttemptPassed(t.plan, 'probation') },
+    })),
+  );
 }
 
 // ---- time to certification ----------------------------------------------------------------------------
@@ -381,24 +503,30 @@ export function workingDaysToCertification(trainee: Pick<DashboardTrainee, 'star
   return certificate ? countWorkingDaysBetween(calendar, trainee.startDate, certificate.date) : null;
 }
 
-function certificationRow(group: CertificationRow['group'], trainees: readonly DashboardTrainee[], calendar: WorkCalendar): CertificationRow {
-  const days = trainees.map((t) => workingDaysToCertification(t, calendar)).filter((d): d is number => d !== null);
+type CertificationInput = { traineeClass: TraineeClass; days: number | null };
+
+function certificationRow(group: CertificationRow['group'], trainees: readonly CertificationInput[]): CertificationRow {
+  const days = trainees.map((t) => t.days).filter((d): d is number => d !== null);
   return {
     group,
     certified: days.length,
     medianDays: median(days),
-    minDays: days.length ? Math.min(...days) : null,
-    maxDays: days.length ? Math.max(...days) : null,
+    minDays: days.length ? days.reduce((a, b) => Math.min(a, b)) : null,
+    maxDays: days.length ? days.reduce((a, b) => Math.max(a, b)) : null,
   };
+}
+
+function certificationTimesOf(trainees: readonly CertificationInput[]): CertificationRow[] {
+  const classes = [...new Set(trainees.map((t) => t.traineeClass))].sort();
+  return [
+    certificationRow({ by: 'all' }, trainees),
+    ...classes.map((c) => certificationRow({ by: 'class', traineeClass: c }, trainees.filter((t) => t.traineeClass === c))),
+  ];
 }
 
 /** Median working days from start to certification: all trainees, then per class. */
 export function computeCertificationTimes(trainees: readonly DashboardTrainee[], calendar: WorkCalendar): CertificationRow[] {
-  const classes = [...new Set(trainees.map((t) => t.traineeClass))].sort();
-  return [
-    certificationRow({ by: 'all' }, trainees, calendar),
-    ...classes.map((c) => certificationRow({ by: 'class', traineeClass: c }, trainees.filter((t) => t.traineeClass === c), calendar)),
-  ];
+  return certificationTimesOf(trainees.map((t) => ({ traineeClass: t.traineeClass, days: workingDaysToCertification(t, calendar) })));
 }
 
 // ---- mentor load -------------------------------------------------------------------------------------
@@ -412,8 +540,9 @@ export type MentorLoadRow = {
   pendingReviews: number;
 };
 
-/** Per mentor: mentees still in the program, how many are behind, and sampled calls waiting for a review. */
-export function computeMentorLoad(trainees: readonly DashboardTrainee[], mentors: readonly Mentor[]): MentorLoadRow[] {
+type MentorLoadInput = { mentorId: number | null; mentorName: string | null; status: TraineeStatus; pendingReviews: number };
+
+function mentorLoadOf(trainees: readonly MentorLoadInput[], mentors: readonly Mentor[]): MentorLoadRow[] {
   const rows = new Map<number, MentorLoadRow>(
     mentors.map((m) => [m.id, { mentorId: m.id, mentorName: m.displayName, activeMentees: 0, behindMentees: 0, pendingReviews: 0 }]),
   );
@@ -424,13 +553,21 @@ export function computeMentorLoad(trainees: readonly DashboardTrainee[], mentors
       row = { mentorId: t.mentorId, mentorName: t.mentorName ?? String(t.mentorId), activeMentees: 0, behindMentees: 0, pendingReviews: 0 };
       rows.set(t.mentorId, row);
     }
-    const finished = t.plan.status === 'certified' || t.plan.status === 'exited';
+    const finished = t.status === 'certified' || t.status === 'exited';
     if (!finished) row.activeMentees += 1;
-    if (t.plan.status === 'behind') row.behindMentees += 1;
+    if (t.status === 'behind') row.behindMentees += 1;
     row.pendingReviews += t.pendingReviews;
   }
   return [...rows.values()].sort(
-    (a, b) => b.pendingReviews - a.pendingReviews || b.activeMentees - a.activeMentees || a.mentorName.localeCompare(b.mentorName, 'zh-CN'),
+    (a, b) => b.pendingReviews - a.pendingReviews || b.activeMentees - a.activeMentees || pinyin.compare(a.mentorName, b.mentorName),
+  );
+}
+
+/** Per mentor: mentees still in the program, how many are behind, and sampled calls waiting for a review. */
+export function computeMentorLoad(trainees: readonly DashboardTrainee[], mentors: readonly Mentor[]): MentorLoadRow[] {
+  return mentorLoadOf(
+    trainees.map((t) => ({ mentorId: t.mentorId, mentorName: t.mentorName, status: t.plan.status, pendingReviews: t.pendingReviews })),
+    mentors,
   );
 }
 
@@ -449,13 +586,9 @@ export type Dashboard = {
   mentors: MentorLoadRow[];
 };
 
-export function buildDashboard(params: {
-  trainees: readonly DashboardTrainee[];
-  mentors: readonly Mentor[];
-  calendar: WorkCalendar;
-  today: IsoDate;
-}): Dashboard {
-  const { trainees, calendar } = params;
+/** The dashboard from each trainee's stored facts: arithmetic and sorting only, no engine. */
+export function buildDashboardFromEntries(params: { entries: readonly DashboardEntry[]; mentors: readonly Mentor[]; today: IsoDate }): Dashboard {
+  const { entries } = params;
   const statusCounts: Record<TraineeStatus, number> = {
     not_started: 0,
     on_track: 0,
@@ -465,19 +598,31 @@ export function buildDashboard(params: {
     certified: 0,
     exited: 0,
   };
-  for (const t of trainees) statusCounts[t.plan.status] += 1;
+  for (const t of entries) statusCounts[t.facts.status] += 1;
   return {
     today: params.today,
-    total: trainees.length,
+    total: entries.length,
     statusCounts,
-    stages: countByStage(trainees),
-    roster: listRoster(trainees),
-    behind: listBehind(trainees, calendar),
-    failures: listFailures(trainees),
-    passRates: computePassRates(trainees),
-    certification: computeCertificationTimes(trainees, calendar),
-    mentors: computeMentorLoad(trainees, params.mentors),
+    stages: stageCountsOf(entries.map((t) => t.facts.stage)),
+    roster: rosterOf(entries),
+    behind: behindOf(entries),
+    failures: failuresOf(entries),
+    passRates: passRatesOf(entries.map((t) => ({ traineeClass: t.traineeClass, cohort: t.cohort, firstAttempt: t.facts.firstAttempt }))),
+    certification: certificationTimesOf(entries.map((t) => ({ traineeClass: t.traineeClass, days: t.facts.workingDaysToCertification }))),
+    mentors: mentorLoadOf(
+      entries.map((t) => ({ mentorId: t.mentorId, mentorName: t.mentorName, status: t.facts.status, pendingReviews: t.facts.pendingReviews })),
+      params.mentors,
+    ),
   };
+}
+
+export function buildDashboard(params: {
+  trainees: readonly DashboardTrainee[];
+  mentors: readonly Mentor[];
+  calendar: WorkCalendar;
+  today: IsoDate;
+}): Dashboard {
+  return buildDashboardFromEntries({ entries: params.trainees.map((t) => toEntry(t, params.calendar)), mentors: params.mentors, today: params.today });
 }
 
 // ---- the trainee's digest of yesterday's reviews -----------------------------------------------------

@@ -190,7 +190,8 @@ export function buildReviewInputSchema(scorecard: Scorecard) {
       critical: z.object(criticalShape, { error: 'review.invalidCriticalFlag' }).prefault({}),
       note: z.string({ error: 'review.invalidNote' }).trim().max(REVIEW_NOTE_MAX, { error: 'review.noteTooLong' }).optional(),
     })
-    .refine((review) => !Object.values(review.critical ?? {}).some((flag) => flag === true) || (review.note ?? '') !== '', {
+    // `when` below lets this run on a value that failed the object check — even undefined or null.
+    .refine((review) => !Object.values(review?.critical ?? {}).some((flag) => flag === true) || (review?.note ?? '') !== '', {
       path: ['note'],
       error: 'review.criticalNoteRequired',
       // Run even when item ratings have errors, so the form shows every problem at once;

@@ -4,7 +4,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { countRecentFailures, findUserByUsername, recordLoginAttempt } from '@/db/queries/users';
+import { countRecentFailures, findUserById, findUserByUsername, recordLoginAttempt } from '@/db/queries/users';
 import type { Role } from '@/db/schema';
 import { resolveAuthSecret } from './auth-secret';
 import { DUMMY_HASH, verifyPassword } from './password';
@@ -96,7 +96,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.orgId = user.orgId;
         token.roles = user.roles;
         token.sv = user.sessionVersion;
+        return token;
       }
+      // The same check as lib/session.ts, so /api/auth/session stops vouching for a disabled user or a
+      // stale role list too, and Auth.js clears their cookie (returning null ends the session).
+      const current = findUserById(getDb(), { userId: Number(token.uid) });
+      if (!current || current.disabled || current.sessionVersion !== token.sv) return null;
       return token;
     },
     session({ session, token }) {

@@ -32,13 +32,36 @@ export const MENTOR_REVIEW_POLICY: ReviewPolicy = {
   },
 };
 
-/** What the review form posts: which call, and the scorecard answers (domain schema, shared with the browser). */
-export function buildReviewSubmissionSchema(scorecard: Scorecard) {
+// zod compiles a schema the first time it parses; building a new one per request paid that compile
+// on every review submitted (docs/decisions/010-performance.md). One schema per scorecard object.
+const reviewInputSchemas = new WeakMap<Scorecard, ReturnType<typeof buildReviewInputSchema>>();
+const submissionSchemas = new WeakMap<Scorecard, ReturnType<typeof submissionSchemaOf>>();
+
+function reviewInputSchema(scorecard: Scorecard) {
+  let schema = reviewInputSchemas.get(scorecard);
+  if (!schema) {
+    schema = buildReviewInputSchema(scorecard);
+    reviewInputSchemas.set(scorecard, schema);
+  }
+  return schema;
+}
+
+function submissionSchemaOf(scorecard: Scorecard) {
   return z.object({
     traineeId: z.number().int().positive(),
     callId: z.number().int().positive(),
-    review: buildReviewInputSchema(scorecard),
+    review: reviewInputSchema(scorecard),
   });
+}
+
+/** What the review form posts: which call, and the scorecard answers (domain schema, shared with the browser). */
+export function buildReviewSubmissionSchema(scorecard: Scorecard) {
+  let schema = submissionSchemas.get(scorecard);
+  if (!schema) {
+    schema = submissionSchemaOf(scorecard);
+    submissionSchemas.set(scorecard, schema);
+  }
+  return schema;
 }
 export type ReviewSubmission = { traineeId: number; callId: number; review: CallReviewInput };
 
@@ -60,7 +83,7 @@ export function submitCallReview(
   const call = getTraineeCall(db, { orgId: actor.orgId, traineeId: trainee.id, callId: input.callId });
   if (!call) throw new AppError('not_found');
   // The browser's check is a convenience; the server parses again whatever the caller sent.
-  const parsed = buildReviewInputSchema(scorecard).safeParse(input.review);
+  const parsed = reviewInputSchema(scorecard).safeParse(input.review);
   if (!parsed.success) throw new AppError('invalid_input');
   const review = parsed.data;
 

@@ -1,11 +1,11 @@
 // The lead dashboard's one entry point, shared by the page and the export route: parse the filters,
-// read the filtered cohort (db/queries/dashboard.ts), compute every trainee's plan with the engine,
-// aggregate (domain/dashboard.ts), and lay the results out as tables whose cells the page shows and
-// the CSV/XLSX files contain — the same rows, so an export always matches the screen.
+// read the filtered cohort with each trainee's facts as the engine computed them (db/queries/dashboard.ts,
+// stored beside the cached status by lib/program.ts), aggregate (domain/dashboard.ts), and lay the
+// results out as tables whose cells the page shows and the CSV/XLSX files contain — the same rows, so
+// an export always matches the screen.
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import {
-  countPendingMentorReviews,
   listCohorts,
   listDashboardTrainees,
   listMentors,
@@ -13,19 +13,19 @@ import {
 } from '@/db/queries/dashboard';
 import type { IsoDate } from '@/domain/dates';
 import {
-  buildDashboard,
+  buildDashboardFromEntries,
   isStageBucket,
-  stageBucketOf,
+  parseDashboardFacts,
   type BehindRow,
   type Dashboard,
-  type DashboardTrainee,
+  type DashboardEntry,
   type FailureRow,
   type Mentor,
   type PassRateRow,
   type StageBucket,
 } from '@/domain/dashboard';
 import type { ExportCell, ExportColumn, ExportTable } from './export';
-import { computeTraineePlan, listTraineeEvents, loadProgramContext, todayFor } from './program';
+import { computeTraineeDashboardFacts, loadProgramContext, refreshStaleStatuses, todayFor } from './program';
 
 // ---- filters ----------------------------------------------------------------------------------------
 
@@ -92,10 +92,17 @@ export type LeadDashboard = {
   mentors: Mentor[];
 };
 
-/** Every figure on the dashboard is about the filtered trainees; stage and status come from the engine. */
+/**
+ * Every figure on the dashboard is about the filtered trainees; stage and status come from the engine.
+ * The engine's answers are the facts stored beside each trainee's cached status (refreshed by every
+ * write and, for a new day, by refreshStaleStatuses here), so a request aggregates stored facts
+ * instead of running the engine for every trainee; a trainee whose facts aren't for `today` is
+ * computed on the spot (docs/decisions/010-performance.md).
+ */
 export function loadLeadDashboard(db: Db, orgId: number, filters: DashboardFilters, nowMs: number = Date.now()): LeadDashboard {
   const ctx = loadProgramContext(db, orgId);
   const today = todayFor(ctx, nowMs);
+  refreshStaleStatuses(db, ctx, today);
   const rows = listDashboardTrainees(db, {
     orgId,
     cohort: filters.cohort,
@@ -103,21 +110,24 @@ export function loadLeadDashboard(db: Db, orgId: number, filters: DashboardFilte
     mentorId: filters.mentorId,
     ...cachedStatusPrefilter(filters.stage),
   });
-  const pending = countPendingMentorReviews(db, { orgId, traineeIds: rows.map((r) => r.id), upTo: today });
-  const trainees: DashboardTrainee[] = rows
+  const entries: DashboardEntry[] = rows
     .map((row) => ({
-      ...row,
-      plan: computeTraineePlan(db, ctx, row, today),
-      events: listTraineeEvents(db, row.id),
-      pendingReviews: pending.get(row.id) ?? 0,
+      id: row.id,
+      displayName: row.displayName,
+      traineeClass: row.traineeClass,
+      cohort: row.cohort,
+      startDate: row.startDate,
+      mentorId: row.mentorId,
+      mentorName: row.mentorName,
+      facts: parseDashboardFacts(row.dashboardFacts, today) ?? computeTraineeDashboardFacts(db, ctx, row, today),
     }))
-    .filter((t) => !filters.stage || stageBucketOf(t.plan) === filters.stage);
+    .filter((t) => !filters.stage || t.facts.stage === filters.stage);
   const mentors = listMentors(db, { orgId });
   const shownMentors = filters.mentorId === undefined ? mentors : mentors.filter((m) => m.id === filters.mentorId);
   return {
     today,
     filters,
-    dashboard: buildDashboard({ trainees, mentors: shownMentors, calendar: ctx.calendar, today }),
+    dashboard: buildDashboardFromEntries({ entries, mentors: shownMentors, today }),
     cohorts: listCohorts(db, { orgId }),
     mentors,
   };

@@ -3,6 +3,7 @@
 // they make necessary (a failed solo week → its extension) in the caller's transaction.
 import { buildWorkCalendar, type WorkCalendar } from '@/domain/calendar';
 import { computeConsequences } from '@/domain/consequences';
+import { computeDashboardFacts, countPendingReviews, type TraineeDashboardFacts } from '@/domain/dashboard';
 import { todayInTimeZone, type IsoDate } from '@/domain/dates';
 import { programEventSchema, type ProgramEvent, type ProgramEventDraft } from '@/domain/events';
 import { computePlan, type Plan } from '@/domain/plan';
@@ -62,15 +63,39 @@ export function listTraineeEvents(db: DbOrTx, traineeId: number): ProgramEvent[]
   return listTraineeEventRows(db, { traineeId }).map(toProgramEvent);
 }
 
-export function computeTraineePlan(db: DbOrTx, ctx: ProgramContext, trainee: PlannedTrainee, today: IsoDate): Plan {
-  return computePlan({
+/** The plan with the facts it was computed from. */
+function computeTraineePlanWithFacts(db: DbOrTx, ctx: ProgramContext, trainee: PlannedTrainee, today: IsoDate) {
+  const events = listTraineeEvents(db, trainee.id);
+  const activity = listTraineeActivity(db, { traineeId: trainee.id });
+  const plan = computePlan({
     trainee: { traineeClass: trainee.traineeClass, startDate: trainee.startDate },
     settings: ctx.settings,
     calendar: ctx.calendar,
-    events: listTraineeEvents(db, trainee.id),
-    activity: listTraineeActivity(db, { traineeId: trainee.id }),
+    events,
+    activity,
     today,
   });
+  return { plan, events, activity };
+}
+
+export function computeTraineePlan(db: DbOrTx, ctx: ProgramContext, trainee: PlannedTrainee, today: IsoDate): Plan {
+  return computeTraineePlanWithFacts(db, ctx, trainee, today).plan;
+}
+
+/** What the lead's dashboard shows about the trainee today, from the engine (stored by refreshTraineeStatus). */
+export function computeTraineeDashboardFacts(db: DbOrTx, ctx: ProgramContext, trainee: PlannedTrainee, today: IsoDate): TraineeDashboardFacts {
+  return dashboardFactsOf(ctx, trainee, computeTraineePlanWithFacts(db, ctx, trainee, today));
+}
+
+function dashboardFactsOf(
+  ctx: ProgramContext,
+  trainee: PlannedTrainee,
+  { plan, events, activity }: ReturnType<typeof computeTraineePlanWithFacts>,
+): TraineeDashboardFacts {
+  return computeDashboardFacts(
+    { plan, events, startDate: trainee.startDate, pendingReviews: countPendingReviews(activity, plan.today) },
+    ctx.calendar,
+  );
 }
 
 /** The stage label lists and filters use: an extension or retraining block shows as such. */
@@ -82,10 +107,20 @@ export function currentStageOf(plan: Plan): string | null {
   return block.kind === 'regular' ? block.stage : block.kind;
 }
 
-/** Recomputes the cached status and stage columns from the events and the day facts. */
+/**
+ * Recomputes the cached status and stage columns, and the dashboard's facts about the trainee, from
+ * the events and the day facts.
+ */
 export function refreshTraineeStatus(db: DbOrTx, ctx: ProgramContext, trainee: PlannedTrainee, today: IsoDate): Plan {
-  const plan = computeTraineePlan(db, ctx, trainee, today);
-  updateTraineeStatusCache(db, { traineeId: trainee.id, status: plan.status, currentStage: currentStageOf(plan), asOf: today });
+  const computed = computeTraineePlanWithFacts(db, ctx, trainee, today);
+  const { plan } = computed;
+  updateTraineeStatusCache(db, {
+    traineeId: trainee.id,
+    status: plan.status,
+    currentStage: currentStageOf(plan),
+    asOf: today,
+    dashboardFacts: dashboardFactsOf(ctx, trainee, computed),
+  });
   return plan;
 }
 
@@ -97,20 +132,28 @@ export function refreshTraineeStatus(db: DbOrTx, ctx: ProgramContext, trainee: P
  */
 export function refreshStaleStatuses(db: Db, ctx: ProgramContext, today: IsoDate, traineeId?: number): number {
   const stale = listTraineesWithStaleStatus(db, { orgId: ctx.orgId, today, traineeId });
-  if (stale.length === 0) return 0;
-  db.transaction((tx) => {
-    for (const trainee of stale) refreshTraineeStatus(tx, ctx, trainee, today);
-  });
+  refreshInChunks(db, ctx, stale, today);
   return stale.length;
 }
 
 /** `npm run db:rebuild-status`: recompute every cached status from the events, whatever its date. */
 export function rebuildAllStatuses(db: Db, ctx: ProgramContext, today: IsoDate): number {
   const all = listTraineeStatusCache(db, { orgId: ctx.orgId });
-  db.transaction((tx) => {
-    for (const trainee of all) refreshTraineeStatus(tx, ctx, trainee, today);
-  });
+  refreshInChunks(db, ctx, all, today);
   return all.length;
+}
+
+// A whole organisation's refresh takes seconds (about 0.7 ms a trainee); one transaction per chunk
+// holds the write lock for tens of milliseconds at a time, so another process's writes (a second
+// server, the rebuild command, a backup) wait well under busy_timeout. Each row is right on its own.
+const REFRESH_CHUNK = 100;
+
+function refreshInChunks(db: Db, ctx: ProgramContext, trainees: readonly PlannedTrainee[], today: IsoDate): void {
+  for (let i = 0; i < trainees.length; i += REFRESH_CHUNK) {
+    db.transaction((tx) => {
+      for (const trainee of trainees.slice(i, i + REFRESH_CHUNK)) refreshTraineeStatus(tx, ctx, trainee, today);
+    });
+  }
 }
 
 /**

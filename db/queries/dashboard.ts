@@ -27,6 +27,10 @@ export type DashboardTraineeRow = {
   mentorId: number | null;
   mentorName: string | null;
   cachedStatus: TraineeStatus;
+  /** The organisation day the cached status and facts are for. */
+  statusAsOf: IsoDate | null;
+  /** domain/dashboard.ts TraineeDashboardFacts as stored by lib/program.ts refreshTraineeStatus; parse before use. */
+  dashboardFacts: unknown;
 };
 
 export type DashboardTraineeQuery = {
@@ -64,6 +68,8 @@ export function listDashboardTrainees(db: DbOrTx, params: DashboardTraineeQuery)
       mentorId: trainees.mentorId,
       mentorName: mentor.displayName,
       cachedStatus: trainees.status,
+      statusAsOf: trainees.statusAsOf,
+      dashboardFacts: trainees.dashboardFacts,
     })
     .from(trainees)
     .innerJoin(users, eq(users.id, trainees.userId))

@@ -45,22 +45,32 @@ export function listTraineeActivity(db: DbOrTx, params: { traineeId: number }): 
 
 export function updateTraineeStatusCache(
   db: DbOrTx,
-  params: { traineeId: number; status: (typeof trainees.$inferInsert)['status']; currentStage: string | null; asOf: string },
+  params: {
+    traineeId: number;
+    status: (typeof trainees.$inferInsert)['status'];
+    currentStage: string | null;
+    asOf: string;
+    dashboardFacts: Record<string, unknown>;
+  },
 ): void {
   db.update(trainees)
-    .set({ status: params.status, currentStage: params.currentStage, statusAsOf: params.asOf })
+    .set({ status: params.status, currentStage: params.currentStage, statusAsOf: params.asOf, dashboardFacts: params.dashboardFacts })
     .where(eq(trainees.id, params.traineeId))
     .run();
 }
 
-/** Trainees whose cached status was computed before `today` (or never). */
+/** Trainees whose cached status was computed before `today` (or never). Backed by trainees_org_status_as_of_idx. */
 export function listTraineesWithStaleStatus(db: DbOrTx, params: { orgId: number; today: string; traineeId?: number }) {
-  const stale = or(isNull(trainees.statusAsOf), lt(trainees.statusAsOf, params.today));
-  const scope = params.traineeId === undefined ? eq(trainees.orgId, params.orgId) : and(eq(trainees.orgId, params.orgId), eq(trainees.id, params.traineeId));
+  const org = eq(trainees.orgId, params.orgId);
+  // Spelled as a top-level OR of two index ranges: `org and (null or <)` makes SQLite read every row.
+  const where =
+    params.traineeId === undefined
+      ? or(and(org, isNull(trainees.statusAsOf)), and(org, lt(trainees.statusAsOf, params.today)))
+      : and(org, eq(trainees.id, params.traineeId), or(isNull(trainees.statusAsOf), lt(trainees.statusAsOf, params.today)));
   return db
     .select({ id: trainees.id, orgId: trainees.orgId, traineeClass: trainees.traineeClass, startDate: trainees.startDate })
     .from(trainees)
-    .where(and(scope, stale))
+    .where(where)
     .all();
 }
 

@@ -38,7 +38,10 @@ export function loadMentorQueue(db: Db, actor: Actor): MentorQueue {
   const ctx = loadProgramContext(db, actor.orgId);
   const today = todayFor(ctx);
   // Only the mentor's own current mentees, each checked against the permissions table as well.
+  // Certified and exited mentees (a year's worth, for a mentor) are left out before any plan is
+  // computed: only a write leaves or enters those statuses, and writes refresh the cached status.
   const mentees = listMentees(db, { orgId: actor.orgId, mentorId: actor.userId })
+    .filter((m) => m.status !== 'certified' && m.status !== 'exited')
     .map((m) => getTrainee(db, { orgId: actor.orgId, traineeId: m.id }))
     .filter((t): t is TraineeRecord => t !== null && can(actor, 'trainee.read', traineeSubject(t)));
   const ids = mentees.map((t) => t.id);

@@ -1,17 +1,14 @@
-import { isCommonPassword } from '@/lib/common-passwords';
+import { newPasswordField, PASSWORD_LENGTH } from '@/lib/password-policy';
 import { z } from '@/lib/validation';
 
-export const PASSWORD_LENGTH = { min: 8, max: 128 } as const;
+export { PASSWORD_LENGTH };
 
 export const changePasswordSchema = z
   .object({
     currentPassword: z.string().min(1).max(256),
-    newPassword: z
-      .string()
-      .min(PASSWORD_LENGTH.min)
-      .max(PASSWORD_LENGTH.max)
-      .refine((pw) => !isCommonPassword(pw), 'account.validation.common'),
-    confirmPassword: z.string().min(1).max(PASSWORD_LENGTH.max),
+    newPassword: newPasswordField,
+    // Code units, not characters: 128 characters of astral script are up to 256 units.
+    confirmPassword: z.string().min(1).max(PASSWORD_LENGTH.max * 2),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'account.validation.mismatch' })
   .refine((v) => v.newPassword !== v.currentPassword, { path: ['newPassword'], message: 'account.validation.sameAsCurrent' });

@@ -1,0 +1,1 @@
+ALTER TABLE `trainees` ADD `dashboard_facts` text;
