@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { ResultRecordedBy } from '../_components/result-recorded-by';
 import { PlanTimeline } from '@/components/plan-timeline';
 import { getDb } from '@/db/client';
 import { listTraineeEventHistory } from '@/db/queries/program';
@@ -150,13 +151,7 @@ export default async function ProbationReviewPage({ params }: { params: Promise<
                     <span>{t('range', { start: b.start, end: b.end })}</span>
                     <span className={b.outcome === 'passed' ? 'badge badge-ok' : 'badge badge-bad'}>{t(`results.${b.outcome === 'passed' ? 'passed' : 'failed'}`)}</span>
                   </p>
-                  {event && (
-                    <p className="small">
-                      {t('recordedBy', { name: event.actorName ?? t('system'), when: when(event.createdAt) })}
-                      {(event.payload as { overridden?: boolean }).overridden === true && <> {t('overriddenNote')}</>}
-                      {event.reason && <> {t('reasonValue', { reason: event.reason })}</>}
-                    </p>
-                  )}
+                  {event && <ResultRecordedBy event={event} timeZone={ctx.timeZone} />}
                   <p className="small muted">{t(`probation.recorded.${b.outcome === 'passed' ? 'passed' : 'failed'}`)}</p>
                 </li>
               );

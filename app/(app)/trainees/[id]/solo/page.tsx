@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { ResultRecordedBy } from '../_components/result-recorded-by';
 import { PlanTimeline } from '@/components/plan-timeline';
 import { getDb } from '@/db/client';
 import { listCallsWithAssessment } from '@/db/queries/assessment';
@@ -39,7 +40,6 @@ export default async function SoloAssessmentPage({ params }: { params: Promise<{
   const canScore = can(actor, 'review.assessment.create', subject);
   const canConfirm = can(actor, 'solo.confirm', subject);
   const { passMark, minScoredCalls } = ctx.settings.soloAssessment;
-  const when = (ms: number) => format.dateTime(new Date(ms), { dateStyle: 'medium', timeStyle: 'short', timeZone: ctx.timeZone });
   const time = (ms: number) => format.dateTime(new Date(ms), { timeStyle: 'short', timeZone: ctx.timeZone });
   const backLink = (
     <p className="small">
@@ -165,13 +165,7 @@ export default async function SoloAssessmentPage({ params }: { params: Promise<{
                     <span>{t('range', { start: b.start, end: b.end })}</span>
                     <span className={b.outcome === 'passed' ? 'badge badge-ok' : 'badge badge-bad'}>{t(`results.${b.outcome === 'passed' ? 'passed' : 'failed'}`)}</span>
                   </p>
-                  {event && (
-                    <p className="small">
-                      {t('recordedBy', { name: event.actorName ?? t('system'), when: when(event.createdAt) })}
-                      {(event.payload as { overridden?: boolean }).overridden === true && <> {t('overriddenNote')}</>}
-                      {event.reason && <> {t('reasonValue', { reason: event.reason })}</>}
-                    </p>
-                  )}
+                  {event && <ResultRecordedBy event={event} timeZone={ctx.timeZone} />}
                   {b.outcome === 'failed' && <p className="small muted">{t('solo.recorded.failed')}</p>}
                 </li>
               );
