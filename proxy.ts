@@ -1,9 +1,9 @@
 // Convenience only: send visitors without a session cookie to sign-in before rendering.
 // The real guard is lib/session.ts + lib/authz.ts on the server, for every request.
 import { NextResponse, type NextRequest } from 'next/server';
+import { SESSION_COOKIE_NAMES } from '@/lib/session-cookie';
 
 const PUBLIC_PREFIXES = ['/login', '/verify', '/api/auth', '/api/v1', '/_next', '/favicon'];
-const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
 // Next.js's own limit for a server action's body (serverActions.bodySizeLimit, default 1 MB).
 const ACTION_BODY_LIMIT = 1024 * 1024;
@@ -26,7 +26,7 @@ export function proxy(request: NextRequest) {
     return new NextResponse('Payload too large', { status: 413 });
   }
   if (PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
-  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
+  if (SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name) || request.cookies.has(`${name}.0`))) return NextResponse.next();
   const url = request.nextUrl.clone();
   url.pathname = '/login';
   url.search = pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + search)}`;

@@ -31,6 +31,8 @@ export type LoadResult = {
   refused: number;
   statusCodes: Record<string, number>;
   cpu: CpuUse;
+  /** Server CPU per answered request, in ms (see CpuUse). */
+  cpuMsPerRequest: number;
 };
 
 export function percentile(sorted: readonly number[], p: number): number {
@@ -91,9 +93,9 @@ export async function runLoad(params: {
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
     latencies.push(responseTime);
   });
-  const before = snapshot(pids);
+  const before = snapshot(pids, params.pids ?? []);
   const result = await instance;
-  const cpu = cpuBetween(before, snapshot(pids));
+  const cpu = cpuBetween(before, snapshot(pids, params.pids ?? []));
   latencies.sort((a, b) => a - b);
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count]));
   const requests = latencies.length;
@@ -116,5 +118,6 @@ export async function runLoad(params: {
     refused,
     statusCodes,
     cpu,
+    cpuMsPerRequest: requests > 0 ? round(cpu.serverMs / requests) : 0,
   };
 }

@@ -91,7 +91,7 @@ async function measurePage(server: BenchServer, spec: PageSpec, seconds: number,
   }
   const result = await load(server, spec, seconds);
   await settle(server, lead);
-  log(`${spec.label}: ${result.rps} req/s, p95 ${result.p95} ms, ${result.errors} errors (machine ${result.cpu.machinePercent}%, others ${result.cpu.othersPercent}%)`);
+  log(`${spec.label}: ${result.rps} req/s, p95 ${result.p95} ms, ${result.errors} errors, server CPU ${result.cpuMsPerRequest} ms/request (machine ${result.cpu.machinePercent}%, others ${result.cpu.othersPercent}%)`);
   return { key: spec.key, label: spec.label, kind: spec.kind, singleMs, result };
 }
 

@@ -7,7 +7,8 @@ import net from 'node:net';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
-export const DIST_DIR = '.next-bench';
+// BENCH_DIST_DIR lets two people measure in one tree without sharing a build.
+export const DIST_DIR = process.env.BENCH_DIST_DIR || '.next-bench';
 
 const SOURCE_DIRS = ['app', 'components', 'lib', 'db', 'domain', 'content', 'messages', 'public'];
 const SOURCE_FILES = ['next.config.ts', 'proxy.ts', 'package-lock.json', 'tsconfig.json'];

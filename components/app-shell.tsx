@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { signOutAction, switchRoleAction } from '@/app/_actions/preferences';
 import type { Role } from '@/db/schema';
 import { NAVIGATION } from '@/lib/navigation';

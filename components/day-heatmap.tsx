@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { countDayStatuses, dayHistoryStatuses, groupIntoWeeks, type DayHistoryEntry, type DayHistoryStatus } from '@/domain/day-history';
 
 // Each status has a colour AND a symbol (and missed days a hatch), so the calendar reads the same

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { NextAction } from '@/domain/next-actions';
 
 /** Renders the engine's next-action codes as sentences in the user's language. */

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { Plan } from '@/domain/plan';
 
 /** The trainee's program as an ordered list of blocks, with today, extensions and retraining marked. */

@@ -1,7 +1,7 @@
 // A saved review, read-only: what the trainee reads and acknowledges, and what anyone with
 // access to the trainee sees. Reviews are never edited, so there is nothing to act on but
 // the acknowledgement (components/review-acknowledge-button.tsx).
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { CallReviewWithReviewer } from '@/db/queries/reviews';
 import { NOT_APPLICABLE } from '@/domain/scorecard';
 import type { ScorecardContent } from '@/lib/content/scorecard';

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { TraineeRecord } from '@/db/queries/trainees';
 
 export async function TraineeSummary({ trainee }: { trainee: TraineeRecord }) {

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 
 // Lesson and module pages are the same for every trainee, so they are prerendered at build time and
 // served as static HTML (docs/decisions/004-classroom.md). The (app) shell reads the session and would

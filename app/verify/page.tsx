@@ -1,6 +1,6 @@
 // The public verification form: anyone holding a certificate types its code here.
 import { redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { Metadata } from 'next';
 import { LanguageSwitch } from '@/components/language-switch';
 import { normaliseCertificateCode } from '@/lib/certificates';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { getDb } from '@/db/client';
 import { getTraineeByUser } from '@/db/queries/trainees';
 import { loadTraineeOr404 } from '@/lib/access';

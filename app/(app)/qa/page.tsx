@@ -3,7 +3,7 @@
 // with whether the qa score is in. Each row opens the page where the work is done.
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { getDb } from '@/db/client';
 import { getTrainee, listTrainees } from '@/db/queries/trainees';
 import { assessorKindsFor, loadProbationReview, loadSoloWeek, type ProbationReview, type SoloWeek } from '@/lib/assessment';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { DayHeatmap } from '@/components/day-heatmap';
 import { NextActionList } from '@/components/next-actions';
 import { PlanTimeline } from '@/components/plan-timeline';

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { DayEvaluation, DayRequirement } from '@/domain/day-status';
 import type { PlanStage } from '@/domain/plan';
 

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { DayMentorReview } from '@/db/queries/dashboard';
 import type { ReviewDigest } from '@/domain/dashboard';
 import type { ScorecardContent } from '@/lib/content/scorecard';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { LanguageSwitch } from '@/components/language-switch';
 import { getDb } from '@/db/client';
 import { findUserById, mustChangePassword } from '@/db/queries/users';

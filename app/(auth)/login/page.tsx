@@ -1,5 +1,5 @@
 import { redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { LanguageSwitch } from '@/components/language-switch';
 import { getActor } from '@/lib/session';
 import { LoginForm } from './login-form';

@@ -3,7 +3,7 @@
 // the holder's name masked (王*), so a stranger with a code learns nothing about the person.
 // Codes are 60 random bits (lib/certificates.ts): this page needs no rate limit to stay unguessable.
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { Metadata } from 'next';
 import { LanguageSwitch } from '@/components/language-switch';
 import { getDb } from '@/db/client';

@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { can } from '@/lib/authz';
 import { CALL_IMPORT_LIMITS, CSV_COLUMNS, CALL_FIELDS } from '@/lib/calls-common';
 import { requireActor } from '@/lib/session';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { getDb } from '@/db/client';
 import { getTraineeByUser } from '@/db/queries/trainees';
 import { loadTraineeOr404 } from '@/lib/access';

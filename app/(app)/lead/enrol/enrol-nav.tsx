@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 
 /** The two ways to enrol, as a small switch above either page. */
 export async function EnrolNav({ current }: { current: 'single' | 'import' }) {

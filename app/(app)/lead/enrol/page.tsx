@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { getDb } from '@/db/client';
 import { listActiveMentors } from '@/db/queries/mentors';
 import { firstWorkingDayOnOrAfter } from '@/domain/calendar';

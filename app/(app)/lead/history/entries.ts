@@ -1,6 +1,6 @@
 // Reading the history for the page and the CSV export alike: the filters from the query string
 // (validated, never trusted), and each event's details as one line of text in the user's language.
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { AUDIT_KINDS, type AuditEntry, type AuditFilters } from '@/db/queries/audit';
 import type { ProgramEventKind } from '@/domain/events';
 

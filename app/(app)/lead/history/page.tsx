@@ -3,7 +3,7 @@
 // filtered by trainee and kind on the server, paginated, and exportable as CSV.
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { getDb } from '@/db/client';
 import { AUDIT_KINDS, countAuditEntries, listAuditEntries, listAuditTrainees } from '@/db/queries/audit';
 import { can } from '@/lib/authz';

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { DayEvaluation, DayRequirement, DayStatus } from '@/domain/day-status';
 
 const STATUS_CLASS: Record<DayStatus, string> = {

@@ -1,5 +1,5 @@
 // Days are ISO dates in the organisation's time zone; shown as dates, never shifted by a zone.
-import { getFormatter } from 'next-intl/server';
+import { getFormatter } from '@/lib/i18n/server';
 
 export async function getDayFormatter(): Promise<(day: string) => string> {
   const format = await getFormatter();

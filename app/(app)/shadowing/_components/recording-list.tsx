@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { Recording } from '@/db/schema';
 import { ConfirmDeleteButton } from '@/components/confirm-delete-button';
 import { deleteRecordingFormAction } from '../actions';

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { TraineeDayRow } from '@/db/queries/shadowing';
 import type { DayEvaluation } from '@/domain/day-status';
 import { DayStatusBadge, RequirementSummary } from './day-status';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { getDb } from '@/db/client';
 import { listTraineeEventHistory } from '@/db/queries/program';
 import { NextActionList } from '@/components/next-actions';

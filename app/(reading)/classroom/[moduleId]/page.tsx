@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { getModule, loadModules } from '@/lib/content/modules';
 import { LessonReadMark, ModuleProgressProvider, ModuleQuizPanel, ModuleReadCount } from './module-progress';
 

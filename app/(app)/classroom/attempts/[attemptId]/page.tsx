@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { getDb } from '@/db/client';
 import { getQuizAttempt, type QuizAttempt } from '@/db/queries/classroom';
 import { buildQuizFormProps, gradePaper, type QuizKind } from '@/domain/classroom';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { ENROLMENT_RULES } from '@/domain/enrolment';
 import { can } from '@/lib/authz';
 import { ENROL_CSV_COLUMNS, ENROL_CSV_LIMITS, ENROL_FIELDS, ENROL_TEXT_LIMITS } from '@/lib/enrolment-csv';

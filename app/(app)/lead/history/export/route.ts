@@ -1,7 +1,7 @@
 // The change history as CSV, with the page's filters: for leads only (audit.read), others get 404.
 // lib/csv.ts quotes cells and neutralises formulas, so a reason typed as "=cmd|…" stays text.
 import type { NextRequest } from 'next/server';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { getDb } from '@/db/client';
 import { listAuditEntries } from '@/db/queries/audit';
 import { can } from '@/lib/authz';

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 
 type RecordedEvent = { actorName: string | null; createdAt: number; payload: unknown; reason: string | null };
 

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { ReactNode } from 'react';
 import { getDb } from '@/db/client';
 import { listDaySampleSummaries, type DaySampleSummary } from '@/db/queries/calls';

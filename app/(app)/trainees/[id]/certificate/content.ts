@@ -1,5 +1,5 @@
 // What the certificate says, in Chinese with English beneath, from the message catalogues.
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { CertificateContent } from '@/lib/certificate-pdf';
 
 export type CertificateFacts = {

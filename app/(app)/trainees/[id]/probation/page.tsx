@@ -3,7 +3,7 @@
 // Staff see every score; the trainee sees the period, the result once signed off, and the certificate.
 import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { ResultRecordedBy } from '../_components/result-recorded-by';
 import { PlanTimeline } from '@/components/plan-timeline';
 import { getDb } from '@/db/client';

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { LiveListenCoverage } from '@/domain/day-status';
 
 /** seeds/000 篇二 四(二)3: the mentor live-listens to ≥ target of the trainee's calls over the stage. */

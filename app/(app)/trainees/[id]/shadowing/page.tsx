@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { getDb } from '@/db/client';
 import { findTraineeDrillGroup, listDrillScripts, listTraineeDrillGroupDays } from '@/db/queries/drills';
 import { listTraineeActivity } from '@/db/queries/program';

@@ -4,7 +4,7 @@
 // extension week and the new solo week the engine scheduled in the same transaction.
 import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { ResultRecordedBy } from '../_components/result-recorded-by';
 import { PlanTimeline } from '@/components/plan-timeline';
 import { getDb } from '@/db/client';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { getLesson, getModule, loadModules, renderLessonHtml } from '@/lib/content/modules';
 import { LessonCompletion, ModuleProgressProvider } from '../module-progress';
 

@@ -2,7 +2,7 @@
 // 'assessment'), or anyone who may read the trainee sees the saved score. A score is final.
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { ReviewForm } from '@/components/review-form';
 import { ReviewView } from '@/components/review-view';
 import { getDb } from '@/db/client';

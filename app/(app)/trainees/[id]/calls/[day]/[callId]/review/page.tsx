@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { ReviewAcknowledgeButton } from '@/components/review-acknowledge-button';
 import { ReviewForm } from '@/components/review-form';
 import { ReviewView } from '@/components/review-view';

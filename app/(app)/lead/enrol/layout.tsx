@@ -1,0 +1,5 @@
+import { ClientMessages } from '@/components/client-messages';
+
+export default function Layout({ children }: { children: React.ReactNode }) {
+  return <ClientMessages namespaces={['enrol']}>{children}</ClientMessages>;
+}
