@@ -43,8 +43,25 @@ function getDaysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+// Plans walk the calendar a day at a time, converting the same few hundred dates back and forth
+// thousands of times a page; both conversions remember their answers (a few years of days at most).
+const epochDayOf = new Map<IsoDate, number>();
+const dateOfEpochDay = new Map<number, IsoDate>();
+const CONVERSIONS_KEPT = 20_000;
+
+function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
+  if (map.size >= CONVERSIONS_KEPT) map.clear();
+  map.set(key, value);
+  return value;
+}
+
 // Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil).
 export function toEpochDay(date: IsoDate): number {
+  const known = epochDayOf.get(date);
+  return known ?? remember(epochDayOf, date, computeEpochDay(date));
+}
+
+function computeEpochDay(date: IsoDate): number {
   const { year, month, day } = parseIsoDate(date);
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
@@ -56,6 +73,11 @@ export function toEpochDay(date: IsoDate): number {
 }
 
 export function fromEpochDay(epochDay: number): IsoDate {
+  const known = dateOfEpochDay.get(epochDay);
+  return known ?? remember(dateOfEpochDay, epochDay, computeDateOfEpochDay(epochDay));
+}
+
+function computeDateOfEpochDay(epochDay: number): IsoDate {
   const z0 = epochDay + 719468;
   const era = Math.floor(z0 / 146097);
   const dayOfEra = z0 - era * 146097;

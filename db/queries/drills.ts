@@ -1,7 +1,8 @@
 // Simulation drills (话务模拟演练): the groups a lead forms for a day, their members, and the
 // scripts (话述) trainees write for that day's drill. Group reads are scoped by organisation;
 // script reads by a trainee the caller already authorized.
-import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { prepared } from '../prepared';
 import type { DbOrTx } from '../tx';
 import { drillGroupMembers, drillGroups, drillScripts, traineeDays, trainees, users } from '../schema';
 import { ensureTraineeDay } from './shadowing';
@@ -140,13 +141,18 @@ export function findTraineeDrillGroup(db: DbOrTx, params: { traineeId: number; d
 }
 
 /** Every day on which the trainee was in a drill group. */
+const TRAINEE_DRILL_GROUP_DAYS = Symbol('traineeDrillGroupDays');
+
+/** Read for every mentee in the mentor's queue: prepared once (db/prepared.ts). */
 export function listTraineeDrillGroupDays(db: DbOrTx, params: { traineeId: number }): Set<string> {
-  const rows = db
-    .select({ day: drillGroups.day })
-    .from(drillGroupMembers)
-    .innerJoin(drillGroups, eq(drillGroups.id, drillGroupMembers.groupId))
-    .where(eq(drillGroupMembers.traineeId, params.traineeId))
-    .all();
+  const rows = prepared(db, TRAINEE_DRILL_GROUP_DAYS, () =>
+    db
+      .select({ day: drillGroups.day })
+      .from(drillGroupMembers)
+      .innerJoin(drillGroups, eq(drillGroups.id, drillGroupMembers.groupId))
+      .where(eq(drillGroupMembers.traineeId, sql.placeholder('traineeId')))
+      .prepare(),
+  ).all(params);
   return new Set(rows.map((r) => r.day));
 }
 

@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { prepared } from '../prepared';
 import { mentorAssignments, trainees, users } from '../schema';
 
 export type TraineeRecord = {
@@ -18,9 +19,15 @@ export type TraineeRecord = {
   pastMentorIds: number[];
 };
 
+// Every trainee page and the mentor's queue load trainees by id: prepared once (db/prepared.ts).
+const TRAINEE_BY_ID = Symbol('traineeById');
+const TRAINEE_MENTOR_HISTORY = Symbol('traineeMentorHistory');
+const USER_DISPLAY_NAME = Symbol('userDisplayName');
+const TRAINEE_ID_BY_USER = Symbol('traineeIdByUser');
+
 export function getTrainee(db: Db, params: { orgId: number; traineeId: number }): TraineeRecord | null {
-  const row = db
-    .select({
+  const row = prepared(db, TRAINEE_BY_ID, () =>
+    db.select({
       id: trainees.id,
       orgId: trainees.orgId,
       userId: trainees.userId,
@@ -33,18 +40,19 @@ export function getTrainee(db: Db, params: { orgId: number; traineeId: number })
       status: trainees.status,
       currentStage: trainees.currentStage,
     })
-    .from(trainees)
-    .innerJoin(users, eq(users.id, trainees.userId))
-    .where(and(eq(trainees.id, params.traineeId), eq(trainees.orgId, params.orgId)))
-    .get();
+      .from(trainees)
+      .innerJoin(users, eq(users.id, trainees.userId))
+      .where(and(eq(trainees.id, sql.placeholder('traineeId')), eq(trainees.orgId, sql.placeholder('orgId'))))
+      .prepare(),
+  ).get(params);
   if (!row) return null;
-  const history = db
-    .select({ mentorId: mentorAssignments.mentorId })
-    .from(mentorAssignments)
-    .where(eq(mentorAssignments.traineeId, row.id))
-    .all();
+  const history = prepared(db, TRAINEE_MENTOR_HISTORY, () =>
+    db.select({ mentorId: mentorAssignments.mentorId }).from(mentorAssignments).where(eq(mentorAssignments.traineeId, sql.placeholder('traineeId'))).prepare(),
+  ).all({ traineeId: row.id });
   const mentor = row.mentorId
-    ? db.select({ displayName: users.displayName }).from(users).where(eq(users.id, row.mentorId)).get()
+    ? prepared(db, USER_DISPLAY_NAME, () =>
+        db.select({ displayName: users.displayName }).from(users).where(eq(users.id, sql.placeholder('userId'))).prepare(),
+      ).get({ userId: row.mentorId })
     : undefined;
   return {
     ...row,
@@ -54,11 +62,13 @@ export function getTrainee(db: Db, params: { orgId: number; traineeId: number })
 }
 
 export function getTraineeByUser(db: Db, params: { orgId: number; userId: number }): TraineeRecord | null {
-  const row = db
-    .select({ id: trainees.id })
-    .from(trainees)
-    .where(and(eq(trainees.userId, params.userId), eq(trainees.orgId, params.orgId)))
-    .get();
+  const row = prepared(db, TRAINEE_ID_BY_USER, () =>
+    db
+      .select({ id: trainees.id })
+      .from(trainees)
+      .where(and(eq(trainees.userId, sql.placeholder('userId')), eq(trainees.orgId, sql.placeholder('orgId'))))
+      .prepare(),
+  ).get(params);
   return row ? getTrainee(db, { orgId: params.orgId, traineeId: row.id }) : null;
 }
 

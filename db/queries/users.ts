@@ -1,5 +1,6 @@
-import { and, count, eq, gte, inArray } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { prepared } from '../prepared';
 import { loginAttempts, userRoles, users, type Role } from '../schema';
 
 export type UserWithRoles = {
@@ -31,10 +32,19 @@ export function findUserByUsername(db: Db, params: { username: string }): UserWi
   return { ...user, roles: rolesOf(db, [user.id]).get(user.id) ?? [] };
 }
 
+const USER_BY_ID = Symbol('userById');
+const ROLES_OF_USER = Symbol('rolesOfUser');
+
+/** Every request's session check runs this: prepared once (db/prepared.ts). */
 export function findUserById(db: Db, params: { userId: number }): UserWithRoles | null {
-  const user = db.select().from(users).where(eq(users.id, params.userId)).get();
+  const user = prepared(db, USER_BY_ID, () =>
+    db.select().from(users).where(eq(users.id, sql.placeholder('userId'))).prepare(),
+  ).get({ userId: params.userId });
   if (!user) return null;
-  return { ...user, roles: rolesOf(db, [user.id]).get(user.id) ?? [] };
+  const roles = prepared(db, ROLES_OF_USER, () =>
+    db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, sql.placeholder('userId'))).prepare(),
+  ).all({ userId: user.id });
+  return { ...user, roles: roles.map((r) => r.role) };
 }
 
 export function recordLoginAttempt(
