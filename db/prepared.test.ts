@@ -32,7 +32,10 @@ describe('prepared queries', () => {
     expect(() =>
       db.transaction((tx) => {
         tx.update(organisations).set({ name: 'Inside' }).where(eq(organisations.id, id)).run();
-        expect(prepared(tx, ORG_NAME, () => { throw new Error('should reuse the connection\'s query'); }).get({ id })).toEqual({ name: 'Inside' });
+        const reused = prepared(tx, ORG_NAME, (): ReturnType<typeof orgName> => {
+          throw new Error("should reuse the connection's query");
+        });
+        expect(reused.get({ id })).toEqual({ name: 'Inside' });
         throw new Error('roll back');
       }),
     ).toThrow('roll back');
