@@ -8,6 +8,9 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,
+  // NEXT_BROWSER_SOURCEMAPS=1: source maps of the browser bundles, to see which modules make up a
+  // page's first-load JavaScript (docs/decisions/010-performance.md).
+  productionBrowserSourceMaps: process.env.NEXT_BROWSER_SOURCEMAPS === '1',
   typedRoutes: false,
   // `npm test` runs tsc over the whole tree; the build need not do it a second time.
   typescript: { ignoreBuildErrors: true },

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { decodeMessage } from '@/lib/validation';
+import { decodeMessage } from '@/lib/message-keys';
 
 /** Messages are keys like `validation.too_long{"maximum":80}` or `errors.not_found`; translate them here. */
 function useTranslateKey() {

@@ -2,15 +2,15 @@
 
 // The scorecard form for one call: a vertical list of items with large radio buttons (mentors
 // review on a phone on the floor), the critical items, and an overall note. The same zod schema
-// (domain/scorecard buildReviewInputSchema) checks it here and in the server action. The kind of
+// (domain/scorecard-input buildReviewInputSchema) checks it here and in the server action. The kind of
 // review (a mentor's daily review now, qa's assessment later) is the caller's: it passes the action.
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { useForm, useWatch, type FieldPath, type Resolver } from 'react-hook-form';
 import { FieldError, FormError } from '@/components/form-messages';
-import { buildReviewInputSchema, NOT_APPLICABLE, scoreCallReview } from '@/domain/scorecard';
+import { lazyZodResolver } from '@/components/lazy-zod-resolver';
+import { NOT_APPLICABLE, scoreCallReview } from '@/domain/scorecard';
 import type { ActionResult } from '@/lib/action';
 import type { ScorecardContent } from '@/lib/content/scorecard';
 
@@ -45,7 +45,12 @@ export function ReviewForm({
   const tc = useTranslations('common');
   const router = useRouter();
   const [formError, setFormError] = useState<string | undefined>();
-  const schema = useMemo(() => buildReviewInputSchema(scorecard), [scorecard]);
+  // The schema arrives after the page is interactive (components/lazy-zod-resolver.ts); the live
+  // score below needs only domain/scorecard.ts.
+  const resolver = useMemo(
+    () => lazyZodResolver(() => import('@/domain/scorecard-input').then((m) => m.buildReviewInputSchema(scorecard))),
+    [scorecard],
+  );
   const defaultValues: ReviewFormValues = {
     scorecardVersion: scorecard.version,
     items: Object.fromEntries(scorecard.items.map((item) => [item.id, { rating: '', comment: '' }])),
@@ -58,7 +63,7 @@ export function ReviewForm({
     control,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<ReviewFormValues>({ resolver: zodResolver(schema) as unknown as Resolver<ReviewFormValues>, defaultValues });
+  } = useForm<ReviewFormValues>({ resolver: resolver as unknown as Resolver<ReviewFormValues>, defaultValues });
   const watched = useWatch({ control });
   const preview = scoreCallReview(scorecard, (watched.items ?? {}) as ReviewFormValues['items'], watched.critical ?? {});
   const levelLabel = (id: string, fallback: string) => (t.has(`levels.${id}`) ? t(`levels.${id}`) : fallback);

@@ -4,7 +4,7 @@
 // Reproducibility contract (algorithm 'v1'): the same pool, count, minCallSeconds and seed
 // give the same sampledIds on any machine and for any input order. Callers store the
 // seed, count and minCallSeconds with the draw so an auditor can replay it.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { compareCodeUnits, shuffleSeeded } from './random';
 
 export const CALL_SAMPLING_ALGORITHM = 'v1' as const;
@@ -138,14 +138,12 @@ export function createSampleSeed(traineeId: string, day: string, nonce: string):
 
 /** The mentor's request to swap a sampled call: SPEC says never without a reason. */
 export const sampledCallReplacementSchema = z.object({
-  sampledCallId: z.string({ error: 'sampling.callRequired' }).min(1, { error: 'sampling.callRequired' }),
+  sampledCallId: z.string({ error: 'sampling.callRequired' }).check(z.minLength(1, { error: 'sampling.callRequired' })),
   reason: z
     .string({ error: 'sampling.reasonRequired' })
-    .trim()
-    .min(1, { error: 'sampling.reasonRequired' })
-    .max(500, { error: 'sampling.reasonTooLong' }),
+    .check(z.trim(), z.minLength(1, { error: 'sampling.reasonRequired' }), z.maxLength(500, { error: 'sampling.reasonTooLong' })),
 });
-export type SampledCallReplacementInput = z.infer<typeof sampledCallReplacementSchema>;
+export type SampledCallReplacementInput = z.output<typeof sampledCallReplacementSchema>;
 
 function assertSamplingParams(count: number, minCallSeconds: number): void {
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`call sampling: count must be a non-negative integer, got ${count}`);

@@ -1,8 +1,6 @@
 // ISO calendar dates ('YYYY-MM-DD') as plain strings, with arithmetic done on day numbers.
 // A day in this app is a day in the organisation's time zone, never an instant: nothing here
 // builds a Date, so the process time zone (and daylight saving) can't shift a day.
-import { z } from 'zod';
-
 /** A calendar day, 'YYYY-MM-DD', already in the organisation's time zone. */
 export type IsoDate = string;
 
@@ -19,8 +17,6 @@ export function isIsoDate(value: string): boolean {
   const day = Number(match[3]);
   return month >= 1 && month <= 12 && day >= 1 && day <= getDaysInMonth(year, month);
 }
-
-export const isoDateSchema = z.string().refine(isIsoDate, { message: 'invalid_iso_date' });
 
 export function parseIsoDate(date: IsoDate): { year: number; month: number; day: number } {
   const match = ISO_DATE_PATTERN.exec(date);

@@ -1,7 +1,7 @@
 // Program events: the facts a trainee's plan is derived from (STYLE.md habit 6). They are appended,
 // never edited; a correction is a new event whose payload names the event it supersedes.
 import { z } from 'zod';
-import { isoDateSchema } from './dates';
+import { isoDateSchema } from './dates-schema';
 import { programStages, trainingStages, traineeClasses } from './program-settings';
 
 /** The database hands out integer ids; tests and imports may use strings. */

@@ -1,7 +1,7 @@
 // Probation review (试用期内部评定): the enabled assessors' weighted mean against the pass mark.
 // seeds/000 篇二 四(三)(一): assessors are the department head, mentor, qa, training specialist and branch coach.
 // seeds/000 篇二 四(三)(三): A class is assessed over one month, B over two weeks; below standard → back to retraining.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { AssessorKind } from './program-settings';
 
 /** The assessor kinds are program settings (content/program.yaml); the arithmetic works for any kind string. */
@@ -82,12 +82,13 @@ export const PROBATION_COMMENT_MAX = 2000;
 export const probationScoreInputSchema = z.object({
   score: z
     .number({ error: 'probation.scoreRequired' })
-    .min(0, { error: 'probation.scoreOutOfRange' })
-    .max(100, { error: 'probation.scoreOutOfRange' }),
+    .check(z.gte(0, { error: 'probation.scoreOutOfRange' }), z.lte(100, { error: 'probation.scoreOutOfRange' })),
   comment: z
     .string({ error: 'probation.commentRequired' })
-    .trim()
-    .min(1, { error: 'probation.commentRequired' })
-    .max(PROBATION_COMMENT_MAX, { error: 'probation.commentTooLong' }),
+    .check(
+      z.trim(),
+      z.minLength(1, { error: 'probation.commentRequired' }),
+      z.maxLength(PROBATION_COMMENT_MAX, { error: 'probation.commentTooLong' }),
+    ),
 });
-export type ProbationScoreInput = z.infer<typeof probationScoreInputSchema>;
+export type ProbationScoreInput = z.output<typeof probationScoreInputSchema>;

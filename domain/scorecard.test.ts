@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   averageDimensionScores,
-  buildReviewInputSchema,
   computeDimensionScores,
   NOT_APPLICABLE,
   scoreCallReview,
   type ItemResults,
   type Scorecard,
 } from './scorecard';
+import { buildReviewInputSchema } from './scorecard-input';
 
 // Same items, weights and N/A rules as content/scorecard.yaml v1 (the real file is checked
 // in lib/content/scorecard.test.ts); kept here so these tests are pure and the arithmetic readable.

@@ -1,7 +1,8 @@
-// Call scorecard arithmetic and the review form's schema, shared by the mentor's daily
-// review and qa's solo-assessment scoring. The scorecard itself is content
-// (content/scorecard.yaml, loaded by lib/content/scorecard.ts); this file only needs its shape.
-import { z } from 'zod';
+// Call scorecard arithmetic, shared by the mentor's daily review and qa's solo-assessment scoring;
+// the review form's schema is in domain/scorecard-input.ts (the form shows a live score from this
+// file without loading zod). The scorecard itself is content (content/scorecard.yaml, loaded by
+// lib/content/scorecard.ts); this file only needs its shape.
+export type { CallReviewInput } from './scorecard-input';
 
 /** The rating a reviewer picks when the situation didn't occur in the call (no hold, no complaint…). */
 export const NOT_APPLICABLE = 'na' as const;
@@ -144,63 +145,6 @@ export function averageDimensionScores(perCall: readonly Readonly<Record<string,
   for (const [dimensionId, { sum, n }] of sums) out[dimensionId] = n === 0 ? null : roundToTenth(sum / n);
   return out;
 }
-
-export const REVIEW_COMMENT_MAX = 500;
-export const REVIEW_NOTE_MAX = 2000;
-
-/**
- * The review form's schema for one scorecard version, used by react-hook-form (zodResolver)
- * in the browser and by the server action. Messages are i18n codes, not prose.
- *
- * Shape: { scorecardVersion, items: { [itemId]: { rating, comment? } }, critical: { [criticalId]: boolean }, note? }
- * - every item needs a rating; N/A only where the item allows it;
- * - a ticked critical item needs an overall note, because it fails the call outright and
- *   the trainee must be told why;
- * - scorecardVersion must match, so a form opened before a scorecard change is refused
- *   instead of being scored against the wrong items.
- */
-export function buildReviewInputSchema(scorecard: Scorecard) {
-  const levelIds = scorecard.levels.map((l) => l.id);
-  const itemShape: Record<string, z.ZodType<{ rating: string; comment?: string | undefined }>> = {};
-  for (const item of scorecard.items) {
-    const allowed = item.allowNotApplicable ? [...levelIds, NOT_APPLICABLE] : levelIds;
-    itemShape[item.id] = z.object(
-      {
-        rating: z.string({ error: 'review.itemRequired' }).superRefine((value, ctx) => {
-          if (value === '') ctx.addIssue({ code: 'custom', message: 'review.itemRequired' });
-          else if (value === NOT_APPLICABLE && !item.allowNotApplicable) {
-            ctx.addIssue({ code: 'custom', message: 'review.notApplicableNotAllowed' });
-          } else if (!allowed.includes(value)) ctx.addIssue({ code: 'custom', message: 'review.invalidRating' });
-        }),
-        comment: z.string({ error: 'review.invalidComment' }).trim().max(REVIEW_COMMENT_MAX, { error: 'review.commentTooLong' }).optional(),
-      },
-      { error: 'review.itemRequired' },
-    );
-  }
-
-  const criticalShape: Record<string, z.ZodDefault<z.ZodBoolean>> = {};
-  for (const critical of scorecard.criticalItems) {
-    criticalShape[critical.id] = z.boolean({ error: 'review.invalidCriticalFlag' }).default(false);
-  }
-
-  return z
-    .object({
-      scorecardVersion: z.literal(scorecard.version, { error: 'review.scorecardVersionMismatch' }),
-      items: z.object(itemShape, { error: 'review.itemRequired' }),
-      critical: z.object(criticalShape, { error: 'review.invalidCriticalFlag' }).prefault({}),
-      note: z.string({ error: 'review.invalidNote' }).trim().max(REVIEW_NOTE_MAX, { error: 'review.noteTooLong' }).optional(),
-    })
-    // `when` below lets this run on a value that failed the object check — even undefined or null.
-    .refine((review) => !Object.values(review?.critical ?? {}).some((flag) => flag === true) || (review?.note ?? '') !== '', {
-      path: ['note'],
-      error: 'review.criticalNoteRequired',
-      // Run even when item ratings have errors, so the form shows every problem at once;
-      // only the two fields this rule reads have to be valid.
-      when: (payload) => payload.issues.every((issue) => issue.path?.[0] !== 'critical' && issue.path?.[0] !== 'note'),
-    });
-}
-
-export type CallReviewInput = z.output<ReturnType<typeof buildReviewInputSchema>>;
 
 type RatingRead = { kind: 'na' } | { kind: 'missing' } | { kind: 'rated'; ratio: number };
 

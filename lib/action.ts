@@ -20,7 +20,7 @@ function formDataToObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
-export function toFieldErrors(error: z.ZodError): FieldErrors {
+export function toFieldErrors(error: z.core.$ZodError): FieldErrors {
   const fieldErrors: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.length > 0 ? issue.path.map(String).join('.') : '_form';
@@ -29,7 +29,7 @@ export function toFieldErrors(error: z.ZodError): FieldErrors {
   return fieldErrors;
 }
 
-export function defineAction<S extends z.ZodType, T>(
+export function defineAction<S extends z.core.$ZodType, T>(
   schema: S,
   handler: (input: z.output<S>, ctx: ActionContext) => T | Promise<T>,
   options: { allowPendingPasswordChange?: boolean } = {},
@@ -41,7 +41,7 @@ export function defineAction<S extends z.ZodType, T>(
     if (actor.mustChangePassword && !options.allowPendingPasswordChange) {
       return { ok: false, fieldErrors: {}, formError: 'errors.must_change_password' };
     }
-    const parsed = schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
+    const parsed = z.safeParse(schema, raw instanceof FormData ? formDataToObject(raw) : raw);
     if (!parsed.success) {
       const fieldErrors = toFieldErrors(parsed.error);
       return { ok: false, fieldErrors, formError: fieldErrors._form?.[0] ?? 'errors.invalid_input' };

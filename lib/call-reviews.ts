@@ -8,7 +8,8 @@ import { acknowledgeCallReview, findCallReview, getCallReview, insertCallReview,
 import type { Call } from '@/db/schema';
 import type { TraineeRecord } from '@/db/queries/trainees';
 import type { DbOrTx } from '@/db/tx';
-import { buildReviewInputSchema, scoreCallReview, type CallReviewInput, type Scorecard } from '@/domain/scorecard';
+import { scoreCallReview, type CallReviewInput, type Scorecard } from '@/domain/scorecard';
+import { buildReviewInputSchema } from '@/domain/scorecard-input';
 import { loadTraineeFor } from './access';
 import type { Action, Actor } from './authz';
 import { AppError } from './errors';
@@ -48,8 +49,8 @@ function reviewInputSchema(scorecard: Scorecard) {
 
 function submissionSchemaOf(scorecard: Scorecard) {
   return z.object({
-    traineeId: z.number().int().positive(),
-    callId: z.number().int().positive(),
+    traineeId: z.int().check(z.positive()),
+    callId: z.int().check(z.positive()),
     review: reviewInputSchema(scorecard),
   });
 }
@@ -124,15 +125,15 @@ export function submitCallReview(
 }
 
 export const acknowledgeReviewSchema = z.object({
-  traineeId: z.number().int().positive(),
-  reviewId: z.number().int().positive(),
+  traineeId: z.int().check(z.positive()),
+  reviewId: z.int().check(z.positive()),
 });
 
 /** The trainee confirms they read the review; only the first acknowledgement is kept. */
 export function acknowledgeReview(
   db: Db,
   actor: Actor,
-  input: z.infer<typeof acknowledgeReviewSchema>,
+  input: z.output<typeof acknowledgeReviewSchema>,
   nowMs: number,
 ): { acknowledgedAt: number; alreadyAcknowledged: boolean } {
   const trainee = loadTraineeFor(db, actor, input.traineeId, 'review.acknowledge');

@@ -24,7 +24,11 @@ import {
   type CsvFatal,
 } from './calls-common';
 import { loadProgramContext, refreshTraineeStatus, todayFor } from './program';
-import { z } from './validation';
+import './validation';
+// Classic zod, not lib/validation's zod/mini: the row transforms report their own codes through
+// ctx.addIssue, which mini's transform does not offer, and this module never reaches the browser.
+// Importing './validation' above installs the shared error map all the same.
+import { z } from 'zod';
 
 export { CALL_FIELDS, CALL_IMPORT_LIMITS, CSV_COLUMNS, type CallField, type CallIssueCode, type CallRowIssue, type CsvFatal };
 

@@ -10,17 +10,19 @@ export const PASSWORD_LENGTH = { min: 8, max: 128 } as const;
 /** Unicode code points: '😀' is one character here, two UTF-16 units for String#length. */
 export const passwordLength = (password: string) => Array.from(password).length;
 
-export const newPasswordField = z.string().superRefine((password, ctx) => {
-  const length = passwordLength(password);
-  if (length < PASSWORD_LENGTH.min) {
-    ctx.addIssue({ code: 'custom', message: encodeMessage('validation.too_short', { minimum: PASSWORD_LENGTH.min }) });
-  } else if (length > PASSWORD_LENGTH.max) {
-    ctx.addIssue({ code: 'custom', message: encodeMessage('validation.too_long', { maximum: PASSWORD_LENGTH.max }) });
-  } else if (isCommonPassword(password.normalize('NFKC'))) {
-    // Hashing normalises to NFKC (lib/password.ts): full-width ｐａｓｓｗｏｒｄ is the same password.
-    ctx.addIssue({ code: 'custom', message: 'account.validation.common' });
-  }
-});
+export const newPasswordField = z.string().check(
+  z.superRefine((password, ctx) => {
+    const length = passwordLength(password);
+    if (length < PASSWORD_LENGTH.min) {
+      ctx.addIssue({ code: 'custom', message: encodeMessage('validation.too_short', { minimum: PASSWORD_LENGTH.min }) });
+    } else if (length > PASSWORD_LENGTH.max) {
+      ctx.addIssue({ code: 'custom', message: encodeMessage('validation.too_long', { maximum: PASSWORD_LENGTH.max }) });
+    } else if (isCommonPassword(password.normalize('NFKC'))) {
+      // Hashing normalises to NFKC (lib/password.ts): full-width ｐａｓｓｗｏｒｄ is the same password.
+      ctx.addIssue({ code: 'custom', message: 'account.validation.common' });
+    }
+  }),
+);
 
 /** Whether a password meets the policy; for passwords the system generates rather than a person types. */
 export function meetsPasswordPolicy(password: string): boolean {

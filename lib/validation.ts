@@ -1,24 +1,18 @@
 // Validation messages are message keys, not prose, so the browser and the server show the
 // same error in the user's language. Import `z` from here (not from 'zod') in input schemas:
 // importing this module installs the error map.
-import { z } from 'zod';
+//
+// `z` is zod/mini, zod 4's functional API: the same validator core as classic zod, with checks and
+// wrappers as functions (`z.string().check(z.maxLength(80))`, `z.optional(…)`, `z.pipe(…)`) instead
+// of methods, so a bundler keeps only what a schema uses. Input schemas run in the browser too
+// (react-hook-form's zodResolver), where classic zod cost every form page about 90 kB gzip
+// (docs/decisions/010-performance.md). Server-only parsing (content files, events) may use classic
+// `zod`; both share one global config, so this error map applies to them as well.
+import { encodeMessage } from './message-keys';
+import * as z from './zod-mini';
 
 export { z };
-
-/** A key plus its parameters, serialised into a zod issue message: `validation.too_small{"minimum":8}`. */
-export function encodeMessage(key: string, params?: Record<string, string | number>): string {
-  return params && Object.keys(params).length > 0 ? `${key}${JSON.stringify(params)}` : key;
-}
-
-export function decodeMessage(message: string): { key: string; params: Record<string, string | number> } {
-  const brace = message.indexOf('{');
-  if (brace <= 0) return { key: message, params: {} };
-  try {
-    return { key: message.slice(0, brace), params: JSON.parse(message.slice(brace)) };
-  } catch {
-    return { key: message, params: {} };
-  }
-}
+export { decodeMessage, encodeMessage } from './message-keys';
 
 z.config({
   customError: (issue) => {
@@ -55,23 +49,26 @@ z.config({
 
 /** Text fields from forms: trimmed, without control characters that could corrupt exports. */
 export function cleanText(max: number) {
-  return z
-    .string()
-    .transform((s) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim())
-    .pipe(z.string().max(max));
+  return z.pipe(
+    z.pipe(
+      z.string(),
+      z.transform((s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim()),
+    ),
+    z.string().check(z.maxLength(max)),
+  );
 }
 
 export function requiredText(max: number) {
-  return cleanText(max).pipe(z.string().min(1, 'validation.required'));
+  return z.pipe(cleanText(max), z.string().check(z.minLength(1, 'validation.required')));
 }
 
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.invalid_date')
-  .refine((s) => {
+export const isoDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.invalid_date'),
+  z.refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '2000-01-01' && s <= '2100-12-31';
-  }, 'validation.invalid_date');
+  }, 'validation.invalid_date'),
+);
 
 /** A random key created when a form is shown; the same submission twice carries the same key. */
-export const requestKey = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'validation.invalid');
+export const requestKey = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, 'validation.invalid'));

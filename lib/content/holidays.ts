@@ -6,7 +6,8 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { CalendarOverride, WorkCalendarInput } from '@/domain/calendar';
-import { addDays, getIsoWeekday, getYear, isoDateSchema, type IsoDate } from '@/domain/dates';
+import { addDays, getIsoWeekday, getYear, type IsoDate } from '@/domain/dates';
+import { isoDateSchema } from '@/domain/dates-schema';
 
 const text = z.string().trim().min(1);
 

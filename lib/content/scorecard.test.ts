@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { buildReviewInputSchema, computeDimensionScores, scoreCallReview } from '@/domain/scorecard';
+import { computeDimensionScores, scoreCallReview } from '@/domain/scorecard';
+import { buildReviewInputSchema } from '@/domain/scorecard-input';
 import { loadScorecard, parseScorecard, SCORECARD_PATH } from './scorecard';
 
 // SPEC.md "Scorecard": these item ids are what reports and reviews refer to.

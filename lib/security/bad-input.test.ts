@@ -16,6 +16,7 @@ import { loadScorecard } from '@/lib/content/scorecard';
 import { decodeCsvBytes as decodeEnrolCsv, mapEnrolHeader, splitCsvRecords } from '@/lib/enrolment-csv';
 import { loadMessages } from '@/lib/i18n/messages';
 import { newPasswordField } from '@/lib/password-policy';
+import * as core from 'zod/v4/core';
 import { decodeMessage, z } from '@/lib/validation';
 import { ACTION_FILES, ACTION_FILES_ELSEWHERE, actionFn, createDemoWorld, listActions, MESSAGE_KEY, rowCounts, TODAY, type DemoWorld } from './harness';
 
@@ -149,7 +150,8 @@ function schemaFiles(): string[] {
 
 describe('every input schema', () => {
   it('answers any value with translated message keys, and never throws', async () => {
-    const schemas: [string, z.ZodType][] = [
+    // Any zod schema, zod/mini (input schemas) or classic: core's classes are what both build on.
+    const schemas: [string, core.$ZodType][] = [
       ['review submission', buildReviewSubmissionSchema(loadScorecard())],
       ['review acknowledgement', acknowledgeReviewSchema],
       ['new password', newPasswordField],
@@ -157,19 +159,19 @@ describe('every input schema', () => {
     for (const file of schemaFiles()) {
       const module = (await import(file)) as Record<string, unknown>;
       for (const [name, value] of Object.entries(module)) {
-        if (value instanceof z.ZodType) schemas.push([`${path.relative(process.cwd(), file)}#${name}`, value]);
+        if (value instanceof core.$ZodType) schemas.push([`${path.relative(process.cwd(), file)}#${name}`, value]);
       }
     }
     expect(schemas.length).toBeGreaterThan(30);
     for (const [name, schema] of schemas) {
-      const shape = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+      const shape = schema instanceof core.$ZodObject ? Object.keys(schema._zod.def.shape) : [];
       const candidate = fc.oneof(
         fc.anything({ maxDepth: 2, withBigInt: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withTypedArray: true }),
         fc.record(Object.fromEntries(shape.map((k) => [k, fc.oneof(hostileString, hostileDate, wrongType)])), { requiredKeys: [] }),
       );
       fc.assert(
         fc.property(candidate, (value) => {
-          const result = schema.safeParse(value);
+          const result = z.safeParse(schema, value);
           if (!result.success) expectClearMessages(result.error.issues.map((i) => i.message), name);
         }),
         { numRuns: 150 },

@@ -4,8 +4,8 @@ import { QUIZ_KINDS } from '@/domain/classroom';
 import { quizAnswersSchema } from '@/domain/quiz';
 import { z } from '@/lib/validation';
 
-const contentId = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'validation.invalid').max(64);
-const attemptId = z.number().int().positive();
+const contentId = z.string().check(z.regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'validation.invalid'), z.maxLength(64));
+const attemptId = z.int().check(z.positive());
 
 export const moduleStateSchema = z.object({ moduleId: contentId });
 export type ModuleStateInput = z.input<typeof moduleStateSchema>;
@@ -14,8 +14,8 @@ export const completeLessonSchema = z.object({ moduleId: contentId, lessonId: co
 export type CompleteLessonInput = z.input<typeof completeLessonSchema>;
 
 export const startAttemptSchema = z
-  .object({ kind: z.enum(QUIZ_KINDS), moduleId: contentId.optional() })
-  .refine((v) => v.kind === 'exam' || v.moduleId !== undefined, { path: ['moduleId'], message: 'validation.required' });
+  .object({ kind: z.enum(QUIZ_KINDS), moduleId: z.optional(contentId) })
+  .check(z.refine((v) => v.kind === 'exam' || v.moduleId !== undefined, { path: ['moduleId'], message: 'validation.required' }));
 export type StartAttemptInput = z.input<typeof startAttemptSchema>;
 
 export const saveAnswersSchema = z.object({ attemptId, answers: quizAnswersSchema });

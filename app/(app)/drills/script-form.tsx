@@ -1,14 +1,17 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { FieldError, FormError } from '@/components/form-messages';
+import { lazyZodResolver } from '@/components/lazy-zod-resolver';
 import { showActionErrors } from '@/app/(app)/shadowing/_components/server-errors';
 import { submitDrillScriptFormAction } from './actions';
-import { submitDrillScriptSchema, type SubmitDrillScriptInput } from './schema';
+import type { SubmitDrillScriptInput } from './schema';
+
+// Validation code arrives after the page is interactive (components/lazy-zod-resolver.ts).
+const resolver = lazyZodResolver(() => import('./schema').then((m) => m.submitDrillScriptSchema), { raw: true });
 
 /** The day's drill script (话述); it can be revised until the mentor comments. */
 export function ScriptForm({ day, script }: { day: string; script: string | null }) {
@@ -23,7 +26,7 @@ export function ScriptForm({ day, script }: { day: string; script: string | null
     setError,
     formState: { errors, isSubmitting },
   } = useForm<SubmitDrillScriptInput>({
-    resolver: zodResolver(submitDrillScriptSchema, undefined, { raw: true }),
+    resolver,
     defaultValues: { day, script: script ?? '' },
   });
 

@@ -1,13 +1,16 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { FieldError, FormError } from '@/components/form-messages';
+import { lazyZodResolver } from '@/components/lazy-zod-resolver';
 import { showActionErrors } from '@/app/(app)/shadowing/_components/server-errors';
 import { changePasswordAction } from './actions';
-import { changePasswordSchema, type ChangePasswordInput } from './schema';
+import type { ChangePasswordInput } from './schema';
+
+// Validation code arrives after the page is interactive (components/lazy-zod-resolver.ts).
+const resolver = lazyZodResolver(() => import('./schema').then((m) => m.changePasswordSchema));
 
 export function ChangePasswordForm({ username, min, max }: { username: string; min: number; max: number }) {
   const t = useTranslations('account');
@@ -19,7 +22,7 @@ export function ChangePasswordForm({ username, min, max }: { username: string; m
     setError,
     formState: { errors, isSubmitting },
   } = useForm<ChangePasswordInput>({
-    resolver: zodResolver(changePasswordSchema),
+    resolver,
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
   });
 

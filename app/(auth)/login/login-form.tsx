@@ -1,12 +1,15 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { FieldError, FormError } from '@/components/form-messages';
+import { lazyZodResolver } from '@/components/lazy-zod-resolver';
 import { signInAction } from './actions';
-import { signInSchema, type SignInInput } from './schema';
+import type { SignInInput } from './schema';
+
+// Validation code arrives after the page is interactive (components/lazy-zod-resolver.ts).
+const resolver = lazyZodResolver(() => import('./schema').then((m) => m.signInSchema));
 
 export function LoginForm({ next }: { next?: string }) {
   const t = useTranslations('auth');
@@ -16,7 +19,7 @@ export function LoginForm({ next }: { next?: string }) {
     register,
     handleSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { username: '', password: '', next } });
+  } = useForm<SignInInput>({ resolver, defaultValues: { username: '', password: '', next } });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);

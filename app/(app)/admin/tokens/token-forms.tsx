@@ -1,13 +1,16 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { FieldError, FormError } from '@/components/form-messages';
+import { lazyZodResolver } from '@/components/lazy-zod-resolver';
 import { createApiTokenAction, revokeApiTokenAction } from './actions';
-import { createApiTokenSchema, type CreateApiTokenInput } from './schema';
+import type { CreateApiTokenInput } from './schema';
+
+// Validation code arrives after the page is interactive (components/lazy-zod-resolver.ts).
+const resolver = lazyZodResolver(() => import('./schema').then((m) => m.createApiTokenSchema));
 
 export function CreateApiTokenForm() {
   const t = useTranslations('calls.tokens');
@@ -21,7 +24,7 @@ export function CreateApiTokenForm() {
     reset,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<CreateApiTokenInput>({ resolver: zodResolver(createApiTokenSchema), defaultValues: { name: '' } });
+  } = useForm<CreateApiTokenInput>({ resolver, defaultValues: { name: '' } });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);

@@ -5,19 +5,19 @@ import { requiredText, z } from '@/lib/validation';
 export const STAFF_ROLES = ['mentor', 'qa', 'lead', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-const staffRoles = z
-  .array(z.enum(STAFF_ROLES))
-  .max(STAFF_ROLES.length)
-  .transform((roles) => [...new Set(roles)]);
+const staffRoles = z.pipe(
+  z.array(z.enum(STAFF_ROLES)).check(z.maxLength(STAFF_ROLES.length)),
+  z.transform((roles: StaffRole[]) => [...new Set(roles)]),
+);
 
 export const createStaffUserSchema = z.object({
   username: usernameField,
   displayName: requiredText(80),
-  roles: staffRoles.pipe(z.array(z.enum(STAFF_ROLES)).min(1, 'users.validation.pickRole')),
+  roles: z.pipe(staffRoles, z.array(z.enum(STAFF_ROLES)).check(z.minLength(1, 'users.validation.pickRole'))),
 });
 export type CreateStaffUserInput = z.input<typeof createStaffUserSchema>;
 
-const userId = z.number().int().positive();
+const userId = z.int().check(z.positive());
 
 /** A trainee keeps the trainee role whatever is ticked; a staff member needs at least one role (checked by the handler). */
 export const updateUserSchema = z.object({

@@ -1,15 +1,19 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { FieldError, FormError } from '@/components/form-messages';
+import { lazyZodResolver } from '@/components/lazy-zod-resolver';
 import { showActionErrors } from '@/app/(app)/shadowing/_components/server-errors';
 import { createStaffUserAction, resetPasswordAction, setUserDisabledAction, updateUserAction } from './actions';
 import type { OneTimeCredential } from './handlers';
-import { createStaffUserSchema, updateUserSchema, type CreateStaffUserInput, type StaffRole, type UpdateUserInput } from './schema';
+import type { CreateStaffUserInput, StaffRole, UpdateUserInput } from './schema';
+
+// Validation code arrives after the page is interactive (components/lazy-zod-resolver.ts).
+const createResolver = lazyZodResolver(() => import('./schema').then((m) => m.createStaffUserSchema), { raw: true });
+const updateResolver = lazyZodResolver(() => import('./schema').then((m) => m.updateUserSchema), { raw: true });
 
 export type RoleOption = { value: StaffRole; label: string; locked?: boolean };
 
@@ -90,7 +94,7 @@ export function CreateStaffUserForm({ roleOptions }: { roleOptions: RoleOption[]
     setError,
     formState: { errors, isSubmitting },
   } = useForm<CreateStaffUserInput>({
-    resolver: zodResolver(createStaffUserSchema, undefined, { raw: true }),
+    resolver: createResolver,
     defaultValues: { username: '', displayName: '', roles: [] },
   });
 
@@ -177,7 +181,7 @@ export function EditUserForm({
     setError,
     formState: { errors, isSubmitting },
   } = useForm<UpdateUserInput>({
-    resolver: zodResolver(updateUserSchema, undefined, { raw: true }),
+    resolver: updateResolver,
     defaultValues: { userId, displayName, roles: roles.filter((r) => !locked.includes(r)) },
   });
 

@@ -3,10 +3,13 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useRef, useState, useTransition } from 'react';
 import { FieldError, FormError } from '@/components/form-messages';
+import { loadWhenIdle } from '@/components/lazy-zod-resolver';
 import { CALL_IMPORT_LIMITS, formatCallDuration } from '@/lib/calls-common';
 import type { ActionResult } from '@/lib/action';
 import { importCallsAction, previewCallsImportAction, type ImportOutcome } from './actions';
-import { callsFileSchema } from './schema';
+
+// The file check is the server action's schema, zod included: loaded once the page is idle, not with it.
+const loadFileSchema = loadWhenIdle(() => import('./schema').then((m) => m.callsFileSchema));
 
 /** Upload → preview (every row checked, nothing written) → import (checked again, all or nothing). */
 export function CallsImportForm() {
@@ -26,8 +29,9 @@ export function CallsImportForm() {
     setOutcome(null);
   };
 
-  const run = (action: (input: { file: Blob }) => Promise<ActionResult<ImportOutcome>>) => {
+  const run = async (action: (input: { file: Blob }) => Promise<ActionResult<ImportOutcome>>) => {
     reset();
+    const callsFileSchema = await loadFileSchema();
     const checked = callsFileSchema.safeParse({ file: file ?? undefined });
     if (!checked.success) {
       setFieldError(checked.error.issues[0]?.message);

@@ -1,14 +1,17 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { FieldError, FormError } from '@/components/form-messages';
+import { lazyZodResolver } from '@/components/lazy-zod-resolver';
 import { showActionErrors } from '@/app/(app)/shadowing/_components/server-errors';
 import { createDrillGroupFormAction } from './actions';
-import { createDrillGroupSchema, type CreateDrillGroupInput } from './schema';
+import type { CreateDrillGroupInput } from './schema';
+
+// Validation code arrives after the page is interactive (components/lazy-zod-resolver.ts).
+const resolver = lazyZodResolver(() => import('./schema').then((m) => m.createDrillGroupSchema), { raw: true });
 
 export type ScenarioOption = { id: string; label: string };
 export type CandidateOption = { id: number; label: string; groupName: string | null };
@@ -38,7 +41,7 @@ export function GroupForm({
     reset,
     formState: { errors, isSubmitting },
   } = useForm<CreateDrillGroupInput>({
-    resolver: zodResolver(createDrillGroupSchema, undefined, { raw: true }),
+    resolver,
     defaultValues: { day, name: defaultName, scenarioId: '', traineeIds: [] },
   });
 

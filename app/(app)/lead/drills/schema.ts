@@ -8,11 +8,10 @@ export const createDrillGroupSchema = z.object({
   name: requiredText(40),
   scenarioId: requiredText(80),
   traineeIds: z
-    .array(z.number().int().positive())
-    .min(1, 'floor.validation.pickTrainee')
-    .max(MAX_DRILL_GROUP_SIZE),
+    .array(z.int().check(z.positive()))
+    .check(z.minLength(1, 'floor.validation.pickTrainee'), z.maxLength(MAX_DRILL_GROUP_SIZE)),
 });
 export type CreateDrillGroupInput = z.input<typeof createDrillGroupSchema>;
 
-export const deleteDrillGroupSchema = z.object({ groupId: z.number().int().positive() });
+export const deleteDrillGroupSchema = z.object({ groupId: z.int().check(z.positive()) });
 export type DeleteDrillGroupInput = z.input<typeof deleteDrillGroupSchema>;

@@ -1,15 +1,18 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { FieldError, FormError } from '@/components/form-messages';
+import { lazyZodResolver } from '@/components/lazy-zod-resolver';
 import type { EnrolledTrainee } from '@/db/queries/enrolment';
 import { enrolTraineeAction } from './actions';
 import type { EnrolledCredential } from './handlers';
-import { enrolTraineeSchema, type EnrolTraineeInput } from './schema';
+import type { EnrolTraineeInput } from './schema';
+
+// Validation code arrives after the page is interactive (components/lazy-zod-resolver.ts).
+const resolver = lazyZodResolver(() => import('./schema').then((m) => m.enrolTraineeSchema), { raw: true });
 
 export type MentorOption = { id: number; label: string };
 
@@ -53,7 +56,7 @@ export function EnrolForm({
     setFocus,
     formState: { errors, isSubmitting },
   } = useForm<EnrolTraineeInput>({
-    resolver: zodResolver(enrolTraineeSchema, undefined, { raw: true }),
+    resolver,
     defaultValues: { displayName: '', username: '', traineeClass: undefined, cohort: defaultCohort, startDate: defaultStartDate, mentorId: '', requestKey },
   });
 

@@ -1,14 +1,18 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { FieldError, FormError } from '@/components/form-messages';
+import { lazyZodResolver } from '@/components/lazy-zod-resolver';
 import { logRecordingFormAction } from '../actions';
-import { logRecordingSchema, RECORDING_CALL_TYPES, type LogRecordingInput } from '../schema';
+import { RECORDING_CALL_TYPES } from '../constants';
+import type { LogRecordingInput } from '../schema';
 import { showActionErrors } from './server-errors';
+
+// Validation code arrives after the page is interactive (components/lazy-zod-resolver.ts).
+const resolver = lazyZodResolver(() => import('../schema').then((m) => m.logRecordingSchema), { raw: true });
 
 const FIELDS = ['recordingRef', 'agentName', 'callType', 'wentWell', 'toLearn'] as const;
 
@@ -28,7 +32,7 @@ export function RecordingForm({ day, requestKey }: { day: string; requestKey: st
     setFocus,
     formState: { errors, isSubmitting },
   } = useForm<LogRecordingInput>({
-    resolver: zodResolver(logRecordingSchema, undefined, { raw: true }),
+    resolver,
     defaultValues: { ...empty, requestKey },
   });
 

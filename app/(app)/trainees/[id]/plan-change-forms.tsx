@@ -1,23 +1,21 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { applyActionResult, newRequestKey } from '@/components/action-form';
 import { FieldError, FormError } from '@/components/form-messages';
+import { lazyZodResolver } from '@/components/lazy-zod-resolver';
 import type { ActionResult } from '@/lib/action';
 import { excuseAbsence, overrideStage, takeDecision } from './actions';
-import {
-  decisionSchema,
-  excuseAbsenceSchema,
-  OVERRIDE_ACTIONS,
-  overrideSchema,
-  type DecisionInput,
-  type ExcuseAbsenceInput,
-  type OverrideInput,
-} from './schema';
+import { OVERRIDE_ACTIONS } from './constants';
+import type { DecisionInput, ExcuseAbsenceInput, OverrideInput } from './schema';
+
+// Validation code arrives after the page is interactive (components/lazy-zod-resolver.ts).
+const absenceResolver = lazyZodResolver(() => import('./schema').then((m) => m.excuseAbsenceSchema));
+const overrideResolver = lazyZodResolver(() => import('./schema').then((m) => m.overrideSchema));
+const decisionResolver = lazyZodResolver(() => import('./schema').then((m) => m.decisionSchema));
 
 type Props = {
   traineeId: number;
@@ -56,20 +54,20 @@ export function PlanChangeForms({ traineeId, today, stages, trainingStages, pend
   const refresh = () => router.refresh();
 
   const absence = useForm<ExcuseAbsenceInput>({
-    resolver: zodResolver(excuseAbsenceSchema),
+    resolver: absenceResolver,
     defaultValues: { traineeId, date: today, reason: '', requestKey: newRequestKey() },
   });
   const absenceSubmit = useSubmit(absence, excuseAbsence, refresh);
 
   const override = useForm<OverrideInput>({
-    resolver: zodResolver(overrideSchema),
+    resolver: overrideResolver,
     defaultValues: { traineeId, action: 'complete_stage', stage: 'classroom', days: '', reason: '', requestKey: newRequestKey() },
   });
   const overrideSubmit = useSubmit(override, overrideStage, refresh);
   const overrideAction = override.watch('action');
 
   const decision = useForm<DecisionInput>({
-    resolver: zodResolver(decisionSchema),
+    resolver: decisionResolver,
     defaultValues: { traineeId, decision: 'continue', retrainingStage: '', reason: '', requestKey: newRequestKey() },
   });
   const decisionSubmit = useSubmit(decision, takeDecision, refresh);

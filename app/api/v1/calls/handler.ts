@@ -9,7 +9,7 @@ import { loadProgramContext } from '@/lib/program';
 import { z } from '@/lib/validation';
 
 const bodySchema = z.object({
-  calls: z.array(z.record(z.string(), z.unknown())).min(1).max(CALL_IMPORT_LIMITS.maxRows),
+  calls: z.array(z.record(z.string(), z.unknown())).check(z.minLength(1), z.maxLength(CALL_IMPORT_LIMITS.maxRows)),
 });
 
 type ApiIssue = { index: number; field: CallField | null; code: string };

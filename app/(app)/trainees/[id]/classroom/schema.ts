@@ -2,8 +2,8 @@ import { requestKey, requiredText, z } from '@/lib/validation';
 
 /** A lead's waiver of one module for one trainee, with the reason that goes on record. */
 export const waiveModuleSchema = z.object({
-  traineeId: z.number().int().positive(),
-  moduleId: z.string().min(1, 'validation.required').max(64),
+  traineeId: z.int().check(z.positive()),
+  moduleId: z.string().check(z.minLength(1, 'validation.required'), z.maxLength(64)),
   reason: requiredText(500),
   requestKey,
 });

@@ -1,13 +1,16 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { FieldError, FormError } from '@/components/form-messages';
+import { lazyZodResolver } from '@/components/lazy-zod-resolver';
 import { waiveModuleAction } from './actions';
-import { waiveModuleSchema, type WaiveModuleInput } from './schema';
+import type { WaiveModuleInput } from './schema';
+
+// Validation code arrives after the page is interactive (components/lazy-zod-resolver.ts).
+const resolver = lazyZodResolver(() => import('./schema').then((m) => m.waiveModuleSchema));
 
 /** A lead waives one module with a reason; the server re-checks who may and whether the module still can be. */
 export function WaiveModuleForm({
@@ -29,7 +32,7 @@ export function WaiveModuleForm({
     setError,
     formState: { errors, isSubmitting },
   } = useForm<WaiveModuleInput>({
-    resolver: zodResolver(waiveModuleSchema),
+    resolver,
     defaultValues: { traineeId, moduleId: '', reason: '', requestKey },
   });
 

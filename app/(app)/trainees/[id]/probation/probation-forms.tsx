@@ -2,16 +2,20 @@
 
 // The probation review's forms: one assessor's score (0–100) and comment, and the lead's sign-off
 // against the weighted result (signing off the other way needs a reason).
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { applyActionResult } from '@/components/action-form';
 import { FieldError, FormError } from '@/components/form-messages';
+import { lazyZodResolver } from '@/components/lazy-zod-resolver';
 import type { AssessorKind, TrainingStage } from '@/domain/program-settings';
 import { signOffProbationAction, submitProbationScoreAction } from './actions';
-import { probationScoreSchema, signOffSchema, type ProbationScoreFormInput, type SignOffInput } from './schema';
+import type { ProbationScoreFormInput, SignOffInput } from './schema';
+
+// Validation code arrives after the page is interactive (components/lazy-zod-resolver.ts).
+const scoreResolver = lazyZodResolver(() => import('./schema').then((m) => m.probationScoreSchema));
+const signOffResolver = lazyZodResolver(() => import('./schema').then((m) => m.signOffSchema));
 
 export function ProbationScoreForm({ traineeId, assessorKind, onBehalf }: { traineeId: number; assessorKind: AssessorKind; onBehalf: boolean }) {
   const t = useTranslations('assessment.probation');
@@ -19,7 +23,7 @@ export function ProbationScoreForm({ traineeId, assessorKind, onBehalf }: { trai
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
   const form = useForm<ProbationScoreFormInput>({
-    resolver: zodResolver(probationScoreSchema),
+    resolver: scoreResolver,
     defaultValues: { traineeId, assessorKind, comment: '' },
   });
   const submit = form.handleSubmit(async (values) => {
@@ -81,7 +85,7 @@ export function SignOffForm({
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
   const form = useForm<SignOffInput>({
-    resolver: zodResolver(signOffSchema),
+    resolver: signOffResolver,
     defaultValues: { traineeId, blockStart, result: computed, retrainingStage: '', reason: '', requestKey },
   });
   const result = useWatch({ control: form.control, name: 'result' });

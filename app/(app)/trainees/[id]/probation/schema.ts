@@ -4,12 +4,12 @@ import { probationScoreInputSchema } from '@/domain/probation-review';
 import { assessorKinds, trainingStages } from '@/domain/program-settings';
 import { isoDate, requestKey, requiredText, z } from '@/lib/validation';
 
-const traineeId = z.coerce.number().int().positive();
+const traineeId = z.coerce.number().check(z.int(), z.positive());
 const result = z.enum(['passed', 'failed']);
-const retrainingStage = z.union([z.literal(''), z.enum(trainingStages)]).optional();
+const retrainingStage = z.optional(z.union([z.literal(''), z.enum(trainingStages)]));
 export const REASON_MAX = 1000;
 
-export const probationScoreSchema = probationScoreInputSchema.extend({ traineeId, assessorKind: z.enum(assessorKinds) });
+export const probationScoreSchema = z.extend(probationScoreInputSchema, { traineeId, assessorKind: z.enum(assessorKinds) });
 export type ProbationScoreFormInput = z.input<typeof probationScoreSchema>;
 
 /** A sign-off that differs from the weighted result needs a reason; the server checks which it is. */
@@ -18,14 +18,14 @@ export const signOffSchema = z.object({
   blockStart: isoDate,
   result,
   retrainingStage,
-  reason: z.string().trim().max(REASON_MAX).optional(),
+  reason: z.optional(z.string().check(z.trim(), z.maxLength(REASON_MAX))),
   requestKey,
 });
 export type SignOffInput = z.input<typeof signOffSchema>;
 
 export const correctProbationSchema = z.object({
   traineeId,
-  eventId: z.coerce.number().int().positive(),
+  eventId: z.coerce.number().check(z.int(), z.positive()),
   result,
   retrainingStage,
   reason: requiredText(REASON_MAX),

@@ -1,14 +1,17 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { FieldError, FormError } from '@/components/form-messages';
+import { lazyZodResolver } from '@/components/lazy-zod-resolver';
 import { showActionErrors } from '@/app/(app)/shadowing/_components/server-errors';
 import { commentDrillScriptFormAction } from './actions';
-import { commentDrillScriptSchema, type CommentDrillScriptInput } from './schema';
+import type { CommentDrillScriptInput } from './schema';
+
+// Validation code arrives after the page is interactive (components/lazy-zod-resolver.ts).
+const resolver = lazyZodResolver(() => import('./schema').then((m) => m.commentDrillScriptSchema), { raw: true });
 
 /** The mentor's comment on a drill script (话述); the trainee sees it on their drills page. */
 export function CommentForm({ scriptId, comment }: { scriptId: number; comment: string | null }) {
@@ -23,7 +26,7 @@ export function CommentForm({ scriptId, comment }: { scriptId: number; comment: 
     setError,
     formState: { errors, isSubmitting },
   } = useForm<CommentDrillScriptInput>({
-    resolver: zodResolver(commentDrillScriptSchema, undefined, { raw: true }),
+    resolver,
     defaultValues: { scriptId, comment: comment ?? '' },
   });
 

@@ -1,14 +1,17 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { FormError } from '@/components/form-messages';
+import { lazyZodResolver } from '@/components/lazy-zod-resolver';
 import { showActionErrors } from '@/app/(app)/shadowing/_components/server-errors';
 import { confirmDayFormAction } from './actions';
-import { confirmDaySchema, type ConfirmDayInput } from './schema';
+import type { ConfirmDayInput } from './schema';
+
+// Validation code arrives after the page is interactive (components/lazy-zod-resolver.ts).
+const resolver = lazyZodResolver(() => import('./schema').then((m) => m.confirmDaySchema), { raw: true });
 
 /** The mentor confirms a shadowing day and, where the day requires it, marks the live shadowing attendance. */
 export function ConfirmDayForm({
@@ -29,7 +32,7 @@ export function ConfirmDayForm({
   const router = useRouter();
   const [formError, setFormError] = useState<string | undefined>();
   const { register, handleSubmit, setError, formState } = useForm<ConfirmDayInput>({
-    resolver: zodResolver(confirmDaySchema, undefined, { raw: true }),
+    resolver,
     defaultValues: { traineeId, day, ...(withLiveShadowing ? { liveShadowing: attended } : {}) },
   });
 

@@ -1,14 +1,17 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { FieldError, FormError } from '@/components/form-messages';
+import { lazyZodResolver } from '@/components/lazy-zod-resolver';
 import { showActionErrors } from '@/app/(app)/shadowing/_components/server-errors';
 import { liveListenFormAction } from './actions';
-import { liveListenSchema, type LiveListenInput } from './schema';
+import type { LiveListenInput } from './schema';
+
+// Validation code arrives after the page is interactive (components/lazy-zod-resolver.ts).
+const resolver = lazyZodResolver(() => import('./schema').then((m) => m.liveListenSchema), { raw: true });
 
 /** How many of the day's calls the mentor listened to live (seeds/000 篇二 四(二)3). */
 export function LiveListenForm({ traineeId, day, current }: { traineeId: number; day: string; current: number }) {
@@ -24,7 +27,7 @@ export function LiveListenForm({ traineeId, day, current }: { traineeId: number;
     setError,
     formState: { errors, isSubmitting },
   } = useForm<LiveListenInput>({
-    resolver: zodResolver(liveListenSchema, undefined, { raw: true }),
+    resolver,
     defaultValues: { traineeId, day, callsLiveListened: String(current) },
   });
 

@@ -3,17 +3,19 @@
 // "Correct this sign-off": a recorded result is never edited; the lead states the right result and
 // why, and a new event supersedes the old one (the history keeps both). Used for the solo week's
 // result and for the probation sign-off (which may name the retraining stage of a corrected fail).
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { applyActionResult } from '@/components/action-form';
 import { FieldError, FormError } from '@/components/form-messages';
+import { lazyZodResolver } from '@/components/lazy-zod-resolver';
 import type { TrainingStage } from '@/domain/program-settings';
 import type { ActionResult } from '@/lib/action';
-import { correctSoloSchema } from './schema';
-import { correctProbationSchema } from '../probation/schema';
+
+// Validation code arrives after the page is interactive (components/lazy-zod-resolver.ts).
+const soloResolver = lazyZodResolver(() => import('./schema').then((m) => m.correctSoloSchema));
+const probationResolver = lazyZodResolver(() => import('../probation/schema').then((m) => m.correctProbationSchema));
 
 type Values = { traineeId: number; eventId: number; result: 'passed' | 'failed'; reason: string; requestKey: string; retrainingStage?: '' | TrainingStage };
 
@@ -41,7 +43,7 @@ export function CorrectResultForm({
   const [formError, setFormError] = useState<string>();
   const corrected = current === 'passed' ? 'failed' : 'passed';
   const form = useForm<Values>({
-    resolver: zodResolver(gate === 'solo' ? correctSoloSchema : correctProbationSchema) as never,
+    resolver: (gate === 'solo' ? soloResolver : probationResolver) as never,
     defaultValues: { traineeId, eventId, result: corrected, reason: '', requestKey, ...(gate === 'probation' ? { retrainingStage: '' } : {}) },
   });
   const result = useWatch({ control: form.control, name: 'result' });

@@ -2,15 +2,20 @@
 
 // A lead's forms for the solo week's result: confirm what the settings computed, or record another
 // result (or one before the week is over) with a reason. Both name the week they were shown for.
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { applyActionResult } from '@/components/action-form';
 import { FieldError, FormError } from '@/components/form-messages';
+import { lazyZodResolver } from '@/components/lazy-zod-resolver';
 import { confirmSoloResultAction, overrideSoloResultAction } from './actions';
-import { confirmSoloSchema, overrideSoloSchema, SOLO_RESULTS, type ConfirmSoloInput, type OverrideSoloInput } from './schema';
+import { SOLO_RESULTS } from './constants';
+import type { ConfirmSoloInput, OverrideSoloInput } from './schema';
+
+// Validation code arrives after the page is interactive (components/lazy-zod-resolver.ts).
+const confirmResolver = lazyZodResolver(() => import('./schema').then((m) => m.confirmSoloSchema));
+const overrideResolver = lazyZodResolver(() => import('./schema').then((m) => m.overrideSoloSchema));
 
 type WeekProps = { traineeId: number; blockStart: string; requestKey: string };
 
@@ -19,7 +24,7 @@ export function ConfirmSoloForm({ traineeId, blockStart, requestKey, computed }:
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
   const form = useForm<ConfirmSoloInput>({
-    resolver: zodResolver(confirmSoloSchema),
+    resolver: confirmResolver,
     defaultValues: { traineeId, blockStart, result: computed, requestKey },
   });
   const submit = form.handleSubmit(async (values) => {
@@ -52,7 +57,7 @@ export function OverrideSoloForm({
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
   const form = useForm<OverrideSoloInput>({
-    resolver: zodResolver(overrideSoloSchema),
+    resolver: overrideResolver,
     defaultValues: { traineeId, blockStart, result: early ? computed : computed === 'passed' ? 'failed' : 'passed', reason: '', requestKey },
   });
   const submit = form.handleSubmit(async (values) => {

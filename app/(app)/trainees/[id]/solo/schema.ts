@@ -1,9 +1,11 @@
 // The solo week's result forms: a lead confirms the computed result, or records another one (or
 // one before the week is over) with a reason; a recorded result is corrected, never edited.
 import { isoDate, requestKey, requiredText, z } from '@/lib/validation';
+import { SOLO_RESULTS } from './constants';
 
-const traineeId = z.coerce.number().int().positive();
-export const SOLO_RESULTS = ['passed', 'failed'] as const;
+export { SOLO_RESULTS };
+
+const traineeId = z.coerce.number().check(z.int(), z.positive());
 const result = z.enum(SOLO_RESULTS);
 export const REASON_MAX = 1000;
 
@@ -16,7 +18,7 @@ export type OverrideSoloInput = z.input<typeof overrideSoloSchema>;
 
 export const correctSoloSchema = z.object({
   traineeId,
-  eventId: z.coerce.number().int().positive(),
+  eventId: z.coerce.number().check(z.int(), z.positive()),
   result,
   reason: requiredText(REASON_MAX),
   requestKey,

@@ -1,14 +1,17 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { FieldError, FormError } from '@/components/form-messages';
+import { lazyZodResolver } from '@/components/lazy-zod-resolver';
 import { showActionErrors } from '@/app/(app)/shadowing/_components/server-errors';
 import { reassignMentorAction } from '../../actions';
-import { reassignMentorSchema, type ReassignMentorInput } from '../../schema';
+import type { ReassignMentorInput } from '../../schema';
+
+// Validation code arrives after the page is interactive (components/lazy-zod-resolver.ts).
+const resolver = lazyZodResolver(() => import('../../schema').then((m) => m.reassignMentorSchema), { raw: true });
 
 export function ReassignMentorForm({ traineeId, mentors }: { traineeId: number; mentors: { id: number; label: string }[] }) {
   const t = useTranslations('enrol');
@@ -23,7 +26,7 @@ export function ReassignMentorForm({ traineeId, mentors }: { traineeId: number; 
     setError,
     formState: { errors, isSubmitting },
   } = useForm<ReassignMentorInput>({
-    resolver: zodResolver(reassignMentorSchema, undefined, { raw: true }),
+    resolver,
     defaultValues: { traineeId, mentorId: '', reason: '' },
   });
 

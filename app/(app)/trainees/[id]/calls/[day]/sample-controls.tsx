@@ -1,13 +1,16 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { FieldError, FormError } from '@/components/form-messages';
+import { lazyZodResolver } from '@/components/lazy-zod-resolver';
 import { drawSampleAction, replaceSampledCallAction } from './actions';
-import { replaceSampledCallSchema, type ReplaceSampledCallInput } from './schema';
+import type { ReplaceSampledCallInput } from './schema';
+
+// Validation code arrives after the page is interactive (components/lazy-zod-resolver.ts).
+const resolver = lazyZodResolver(() => import('./schema').then((m) => m.replaceSampledCallSchema));
 
 export function DrawSampleButton({ traineeId, day, label }: { traineeId: number; day: string; label: string }) {
   const router = useRouter();
@@ -50,7 +53,7 @@ export function ReplaceSampledCallForm({ traineeId, day, callId, externalId }: {
     setError,
     formState: { errors, isSubmitting },
   } = useForm<ReplaceSampledCallInput>({
-    resolver: zodResolver(replaceSampledCallSchema),
+    resolver,
     defaultValues: { traineeId, day, sampledCallId: String(callId), reason: '' },
   });
   const reasonId = `replace-reason-${callId}`;
