@@ -18,7 +18,7 @@ import { loadTraineeFor, loadTraineeOr404 } from '@/lib/access';
 import type { Actor } from '@/lib/authz';
 import { MENTOR_REVIEW_POLICY, submitCallReview } from '@/lib/call-reviews';
 import { loadScorecard } from '@/lib/content/scorecard';
-import { loadLeadDashboard } from '@/lib/dashboard';
+import { loadLeadDashboard, loadLeadDashboardPage } from '@/lib/dashboard';
 import { computeTraineePlan, loadProgramContext, refreshStaleStatuses, todayFor } from '@/lib/program';
 import { countDaySampledCalls, listDayMentorReviews } from './queries/dashboard';
 import { getTraineeCall, isCallCurrentlySampled, recountDayCallFacts } from './queries/calls';
@@ -138,10 +138,13 @@ function capturePages(): void {
   });
   run('lead dashboard, one cohort', () => {
     const cohort = one<{ cohort: string }>(`select cohort from trainees where status = 'on_track' limit 1`).cohort;
+    // The page (with the filter's choices) and an export of the same filter.
+    loadLeadDashboardPage(q, lead.orgId, { cohort }, { trainees: 2 });
     loadLeadDashboard(q, lead.orgId, { cohort });
   });
   run('lead dashboard, organisation', () => {
     refreshStaleStatuses(q, ctx, today);
+    loadLeadDashboardPage(q, lead.orgId, {}, {});
     loadLeadDashboard(q, lead.orgId, {});
   });
   run('write: log a recording', () => {

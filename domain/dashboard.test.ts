@@ -5,6 +5,8 @@ import { addWorkingDays, buildWorkCalendar } from './calendar';
 import { computeConsequences } from './consequences';
 import {
   computeCertificationTimes,
+  buildDashboardFromEntries,
+  buildDashboardView,
   computeMentorLoad,
   computePassRates,
   countByStage,
@@ -12,12 +14,16 @@ import {
   listBehind,
   listFailures,
   listRoster,
+  dashboardLists,
   median,
+  pageWindow,
   stageBucketOf,
   stageBuckets,
   summariseDayReviews,
   workingDaysToCertification,
+  type DashboardEntry,
   type DashboardTrainee,
+  type TraineeDashboardFacts,
 } from './dashboard';
 import type { IsoDate } from './dates';
 import type { DayActivity } from './day-status';
@@ -308,26 +314,110 @@ describe('listFailures', () => {
 });
 
 describe('computeMentorLoad', () => {
-  it('counts active and behind mentees and pending reviews per mentor, mentors without mentees too', () => {
-    const rows = computeMentorLoad(
-      [
-        trainee(1, 'A', started(2), [], { mentorId: 100, pendingReviews: 3 }),
-        trainee(2, 'A', '2026-11-02', [], { mentorId: 100, pendingReviews: 2, metDays: false, today: '2026-11-12' }),
-        trainee(3, 'A', '2026-06-01', ['solo_passed', 'probation_passed', 'certified'], { mentorId: 100 }),
-        trainee(4, 'B', started(1), [], { mentorId: 200, pendingReviews: 0 }),
-        trainee(5, 'B', started(1), [], { mentorId: null }),
-      ],
-      [
-        { id: 100, displayName: '导师100' },
-        { id: 200, displayName: '导师200' },
-        { id: 300, displayName: '导师300' },
-      ],
-    );
+  it('counts active and behind mentees and pending reviews per mentor of the given trainees, and no one else', () => {
+    const rows = computeMentorLoad([
+      trainee(1, 'A', started(2), [], { mentorId: 100, pendingReviews: 3 }),
+      trainee(2, 'A', '2026-11-02', [], { mentorId: 100, pendingReviews: 2, metDays: false, today: '2026-11-12' }),
+      trainee(3, 'A', '2026-06-01', ['solo_passed', 'probation_passed', 'certified'], { mentorId: 100 }),
+      trainee(4, 'B', started(1), [], { mentorId: 200, pendingReviews: 0 }),
+      trainee(5, 'B', started(1), [], { mentorId: null }),
+      // Every mentee certified: still this set's mentor, with nobody active.
+      trainee(6, 'B', '2026-06-01', ['solo_passed', 'probation_passed', 'certified'], { mentorId: 300 }),
+    ]);
     expect(rows).toEqual([
       { mentorId: 100, mentorName: '导师100', activeMentees: 2, behindMentees: 1, pendingReviews: 5 },
       { mentorId: 200, mentorName: '导师200', activeMentees: 1, behindMentees: 0, pendingReviews: 0 },
       { mentorId: 300, mentorName: '导师300', activeMentees: 0, behindMentees: 0, pendingReviews: 0 },
     ]);
+    expect(computeMentorLoad([trainee(5, 'B', started(1), [], { mentorId: null })])).toEqual([]);
+  });
+});
+
+describe('pageWindow', () => {
+  it('clamps the asked-for page to the list, and an empty list still has page 1', () => {
+    expect(pageWindow(0, undefined, 25)).toEqual({ page: 1, pageCount: 1, offset: 0 });
+    expect(pageWindow(51, 3, 25)).toEqual({ page: 3, pageCount: 3, offset: 50 });
+    expect(pageWindow(51, 9, 25)).toEqual({ page: 3, pageCount: 3, offset: 50 });
+    expect(pageWindow(50, 0, 25)).toEqual({ page: 1, pageCount: 2, offset: 0 });
+    expect(pageWindow(50, 2.7, 25)).toEqual({ page: 2, pageCount: 2, offset: 25 });
+  });
+});
+
+describe('buildDashboardView', () => {
+  // Many trainees over a few cohorts, with repeated names (so the id breaks ties), some behind, some failed.
+  const NAMES = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨磊', '赵敏', '黄强', '周婷', '吴刚', '王芳', '李明'];
+  const STAGES = ['classroom', 'shadowing', 'supervised', 'extension', 'solo', 'certified', 'exited'] as const;
+  const entries: DashboardEntry[] = Array.from({ length: 97 }, (_, i) => {
+    const id = 1000 - i * 7;
+    const stage = STAGES[i % STAGES.length]!;
+    const status = stage === 'certified' ? 'certified' : stage === 'exited' ? 'exited' : i % 3 === 0 ? 'behind' : 'on_track';
+    const facts: TraineeDashboardFacts = {
+      version: 1,
+      today: TODAY,
+      stage,
+      status,
+      daysRemainingInStage: status === 'certified' ? null : i % 5,
+      expectedCertificationDate: status === 'certified' ? null : '2027-02-01',
+      certifiedOn: status === 'certified' ? '2026-10-01' : null,
+      behind:
+        status === 'behind'
+          ? [{ issue: 'missed_days', days: 1 + (i % 4), since: null, dates: ['2026-11-20'], issueStage: 'shadowing', issueKind: 'regular', gate: null, failures: null, ratio: null, target: null }]
+          : [],
+      failures:
+        i % 4 === 0
+          ? [{ gate: 'solo', attempt: 1, failedOn: `2026-0${1 + (i % 9)}-15`, scorePercent: 60 + (i % 20), followUp: { kind: 'none' } }]
+          : [],
+      firstAttempt: { solo: i % 4 === 0 ? false : i % 2 === 0 ? true : null, probation: status === 'certified' ? true : null },
+      workingDaysToCertification: status === 'certified' ? 60 + (i % 11) : null,
+      pendingReviews: i % 6,
+    };
+    return {
+      id,
+      displayName: NAMES[i % NAMES.length]!,
+      traineeClass: i % 2 === 0 ? 'A' : 'B',
+      cohort: `2026-0${1 + (i % 7)}`,
+      startDate: '2026-01-05',
+      mentorId: 10 + (i % 13),
+      mentorName: `导师${10 + (i % 13)}`,
+      facts,
+    };
+  });
+  const full = buildDashboardFromEntries({ entries, today: TODAY });
+
+  it('shows exactly each list’s slice of the full dashboard, page by page, with the same summary', () => {
+    expect(full.roster).toHaveLength(97);
+    expect(full.behind.length).toBeGreaterThan(5);
+    expect(full.failures.length).toBeGreaterThan(5);
+    expect(full.mentors).toHaveLength(13);
+    for (const pageSize of [1, 4, 10, 25, 200]) {
+      for (const list of dashboardLists) {
+        const pageCount = Math.max(1, Math.ceil(full[list].length / pageSize));
+        for (let page = 1; page <= pageCount; page++) {
+          const view = buildDashboardView({ entries, today: TODAY, pages: { [list]: page }, pageSize });
+          expect(view[list], `${list} ${pageSize} ${page}`).toEqual({
+            rows: full[list].slice((page - 1) * pageSize, page * pageSize),
+            total: full[list].length,
+            page,
+            pageCount,
+            first: full[list].length === 0 ? 0 : (page - 1) * pageSize + 1,
+          });
+        }
+      }
+    }
+    const view = buildDashboardView({ entries, today: TODAY, pages: {}, pageSize: 10 });
+    const { roster, behind, failures, passRates, mentors, ...summary } = full;
+    expect(view).toMatchObject(summary);
+    expect(view.classPassRates).toEqual(passRates.filter((r) => r.group.by === 'class'));
+    expect(view.roster.rows.map((r) => r.cohort)).toEqual(Array(10).fill('2026-07'));
+  });
+
+  it('shows the last page when asked for one past the end, and empty lists on page 1', () => {
+    const view = buildDashboardView({ entries, today: TODAY, pages: { roster: 99, behind: -1 }, pageSize: 25 });
+    expect(view.roster).toMatchObject({ page: 4, pageCount: 4, first: 76, rows: full.roster.slice(75) });
+    expect(view.behind.page).toBe(1);
+    const empty = buildDashboardView({ entries: [], today: TODAY, pages: { roster: 3 }, pageSize: 25 });
+    expect(empty.roster).toEqual({ rows: [], total: 0, page: 1, pageCount: 1, first: 0 });
+    expect(empty.mentors.rows).toEqual([]);
   });
 });
 

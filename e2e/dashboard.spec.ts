@@ -3,7 +3,15 @@
 import fs from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import type { Locator } from '@playwright/test';
 import { expect, signInAs, test } from './fixtures';
+
+/** One column's body cells, found by the header a reader sees. */
+async function column(table: Locator, header: string): Promise<Locator> {
+  const headers = await table.locator('thead th').allTextContents();
+  expect(headers, header).toContain(header);
+  return table.locator(`tbody tr > :nth-child(${headers.indexOf(header) + 1})`);
+}
 
 test('the lead filters the dashboard to class A, and the CSV and Excel exports hold the table’s rows', async ({ page }) => {
   await signInAs(page, 'lead');
@@ -15,8 +23,10 @@ test('the lead filters the dashboard to class A, and the CSV and Excel exports h
   await expect(page.getByRole('img', { name: '首次考核通过率（按类别）' })).toBeVisible();
   await page.screenshot({ path: 'e2e/artifacts/lead-dashboard.png', fullPage: true });
 
+  // One page of the roster, and how many there are in all (other journeys enrol whole cohorts meanwhile).
   const roster = page.getByRole('table', { name: '学员名单' });
-  await expect(roster.getByRole('link', { name: '李明' })).toBeVisible();
+  await expect(roster.getByRole('link').first()).toBeVisible();
+  await expect(page.locator('[data-range="trainees"]')).toHaveText(/^第 1–\d+ 条，共 [\d,]+ 条/);
 
   // A plain GET form: the filters are in the address, so the filtered view can be bookmarked.
   await page.getByLabel('类别', { exact: true }).selectOption('A');
@@ -24,7 +34,7 @@ test('the lead filters the dashboard to class A, and the CSV and Excel exports h
   await expect(page).toHaveURL(/[?&]class=A(&|$)/);
   await expect(page.getByLabel('类别', { exact: true })).toHaveValue('A');
 
-  const classCells = roster.locator('tbody td[data-column="class"]');
+  const classCells = await column(roster, '类别');
   await expect(classCells.first()).toBeVisible();
   const classes = await classCells.allTextContents();
   expect(classes.length).toBeGreaterThanOrEqual(5);
@@ -32,15 +42,19 @@ test('the lead filters the dashboard to class A, and the CSV and Excel exports h
   // 李明 and 郑芳 are class B: nowhere on the filtered page.
   await expect(page.getByText('李明')).toHaveCount(0);
   await expect(page.getByText('郑芳')).toHaveCount(0);
-  await expect(roster.getByRole('link', { name: '周婷' })).toBeVisible();
 
   // Other journeys change trainees while this one runs: compare a table and an export taken together,
-  // and take both again if a change slipped in between.
+  // and take both again if a change slipped in between. The screen shows one page of the table (the
+  // first, here), the files every row: the page's rows are the file's first rows, and the count the
+  // page states is the file's row count.
   await expect(async () => {
     await page.reload();
-    const names = await roster.locator('tbody [data-column="name"]').allTextContents();
-    const stages = await roster.locator('tbody [data-column="stage"]').allTextContents();
-    const statuses = await roster.locator('tbody [data-column="status"]').allTextContents();
+    const names = await (await column(roster, '姓名')).allTextContents();
+    const stages = await (await column(roster, '当前阶段')).allTextContents();
+    const statuses = await (await column(roster, '状态')).allTextContents();
+    const range = (await page.locator('[data-range="trainees"]').textContent()) ?? '';
+    const [, first, last, total] = range.match(/^第 (\d+)–(\d+) 条，共 ([\d,]+) 条/) ?? [];
+    expect([first, Number(last)], range).toEqual(['1', names.length]);
     const csvDownload = page.waitForEvent('download');
     await page.getByRole('link', { name: /^导出 CSV.*学员名单/ }).click();
     const csv = await csvDownload;
@@ -49,9 +63,11 @@ test('the lead filters the dashboard to class A, and the CSV and Excel exports h
     expect(text.startsWith('\uFEFF')).toBe(true);
     const parsed = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
-    expect(parsed.data.map((r) => [r['姓名'], r['类别'], r['当前阶段'], r['状态']])).toEqual(
+    expect(parsed.data).toHaveLength(Number(total?.replace(/,/g, '')));
+    expect(parsed.data.slice(0, names.length).map((r) => [r['姓名'], r['类别'], r['当前阶段'], r['状态']])).toEqual(
       names.map((name, i) => [name, 'A', stages[i], statuses[i]]),
     );
+    expect(new Set(parsed.data.map((r) => r['类别']))).toEqual(new Set(['A']));
 
     const xlsxDownload = page.waitForEvent('download');
     await page.getByRole('link', { name: /^导出 Excel.*学员名单/ }).click();
@@ -64,8 +80,27 @@ test('the lead filters the dashboard to class A, and the CSV and Excel exports h
     sheet.eachRow((row, n) => {
       if (n > 1) sheetNames.push(String(row.getCell(1).value));
     });
-    expect(sheetNames).toEqual(names);
+    expect(sheetNames).toEqual(parsed.data.map((r) => r['姓名']));
   }).toPass({ timeout: 30_000 });
+});
+
+test('mentor load lists the mentors of the filtered trainees; a page past the end shows the last page', async ({ page }) => {
+  await signInAs(page, 'lead');
+  // Cohort 2026-08 is 王俊 alone, mentored by 刘洋.
+  await page.goto('/lead?cohort=2026-08&trainees-page=9&mentors-page=4');
+  const mentors = page.getByRole('table', { name: '导师工作量' });
+  await expect(await column(mentors, '指导客服代表')).toHaveText(['刘洋']);
+  await expect(page.locator('[data-range="mentors"]')).toHaveText('第 1–1 条，共 1 条');
+  const roster = page.getByRole('table', { name: '学员名单' });
+  await expect(roster.getByRole('link', { name: '王俊' })).toBeVisible();
+  await expect(page.locator('[data-range="trainees"]')).toHaveText('第 1–1 条，共 1 条');
+  // One page: no pager, and the export has the same single mentor row.
+  await expect(page.getByRole('navigation', { name: /分页$/ })).toHaveCount(0);
+  const csv = Papa.parse<Record<string, string>>(
+    (await (await page.request.get('/lead/export/mentors?cohort=2026-08&format=csv')).text()).slice(1),
+    { header: true, skipEmptyLines: true },
+  ).data;
+  expect(csv.map((r) => r['指导客服代表'])).toEqual(['刘洋']);
 });
 
 test('every dashboard table exports with the filters; a trainee or mentor gets 404', async ({ page, browser }) => {
@@ -73,12 +108,12 @@ test('every dashboard table exports with the filters; a trainee or mentor gets 4
   await page.goto('/lead?stage=extension');
   const roster = page.getByRole('table', { name: '学员名单' });
   await expect(roster.getByRole('link', { name: '周婷' })).toBeVisible();
-  const stages = await roster.locator('tbody [data-column="stage"]').allTextContents();
+  const stages = await (await column(roster, '当前阶段')).allTextContents();
   expect(new Set(stages)).toEqual(new Set(['延长监听培训']));
   // The failure that caused the extension, with the extension's dates.
   const failures = page.getByRole('table', { name: '考核未通过及后续安排' });
   await expect(failures.getByText('延长一周监听培训（非独立上线）')).toBeVisible();
-  await expect(failures.locator('tbody [data-column="followUpDates"]').first()).toHaveText(/\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}/);
+  await expect((await column(failures, '安排日期')).first()).toHaveText(/\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}/);
 
   for (const table of ['trainees', 'behind', 'failures', 'pass-rates', 'certification', 'mentors', 'stages']) {
     const response = await page.request.get(`/lead/export/${table}?stage=extension&format=csv`);

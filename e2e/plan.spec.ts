@@ -1,14 +1,16 @@
 import { expect, signInAs, test } from './fixtures';
 
-async function openTrainee(page: import('@playwright/test').Page, name: string) {
-  await page.goto('/lead');
-  await page.getByRole('link', { name }).click();
+// The dashboard's roster shows 25 trainees a page, newest cohort first, and other journeys enrol
+// whole cohorts while this one runs: open the trainee's cohort, where they are on the first page.
+async function openTrainee(page: import('@playwright/test').Page, name: string, cohort: string) {
+  await page.goto(`/lead?cohort=${cohort}`);
+  await page.getByRole('table', { name: '学员名单' }).getByRole('link', { name }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
 }
 
 test('the timeline of a trainee who failed the solo week shows the automatic extension and a new solo week', async ({ page }) => {
   await signInAs(page, 'lead');
-  await openTrainee(page, '周婷');
+  await openTrainee(page, '周婷', '2026-09');
   const timeline = page.getByRole('list', { name: '培训计划时间线' });
   await expect(timeline.getByText('延长监听培训(非独立上线)')).toBeVisible();
   await expect(timeline.locator('[aria-current="step"]')).toContainText('延长监听培训');
@@ -29,7 +31,7 @@ test('the trainee sees their own timeline, with the retraining after a failed pr
 
 test('a lead excuses an absence with a reason and the plan moves by a working day', async ({ page }) => {
   await signInAs(page, 'lead');
-  await openTrainee(page, '卫佳琪');
+  await openTrainee(page, '卫佳琪', '2026-12');
   const firstBlock = page.getByRole('list', { name: '培训计划时间线' }).getByRole('listitem').first();
   const startText = (await firstBlock.locator('.timeline-dates').textContent()) ?? '';
   const firstDay = startText.match(/\d{4}-\d{2}-\d{2}/)?.[0] ?? '';
@@ -50,7 +52,7 @@ test('a lead excuses an absence with a reason and the plan moves by a working da
 
 test('a lead records the decision for a trainee who failed the solo week twice', async ({ page }) => {
   await signInAs(page, 'lead');
-  await openTrainee(page, '陈思远');
+  await openTrainee(page, '陈思远', '2026-09');
   const form = page.getByRole('form', { name: '需要决定' });
   await expect(form).toBeVisible();
   await form.getByLabel('继续培训').check();

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { getTrainee } from '@/db/queries/trainees';
 import { createFloorFixture } from '@/lib/test/floor-fixture';
-import { buildDashboardTables, filtersToQuery, loadLeadDashboard, parseDashboardFilters } from './dashboard';
+import {
+  buildDashboardPageTables,
+  buildDashboardTable,
+  buildDashboardTables,
+  dashboardPageHref,
+  filtersToQuery,
+  loadLeadDashboard,
+  loadLeadDashboardPage,
+  parseDashboardFilters,
+  parseDashboardPages,
+} from './dashboard';
 import { computeTraineePlan, loadProgramContext } from './program';
 
 // Noon in Shanghai on Fri 2026-11-20.
@@ -50,7 +60,7 @@ describe('loadLeadDashboard', () => {
     expect(new Set(dashboard.behind.map((b) => b.traineeId))).toEqual(new Set([f.shadowing.id, f.drilling.id]));
   });
 
-  it('filters by class and mentor, stays inside the organisation, and lists every mentor', () => {
+  it('filters by class and mentor, stays inside the organisation, and offers every mentor and cohort as a filter', () => {
     const f = createFloorFixture();
     const byClass = loadLeadDashboard(f.db, f.org.id, { traineeClass: 'B' }, NOW);
     expect(byClass.dashboard.roster.map((r) => r.traineeId)).toEqual([f.classB.id]);
@@ -60,8 +70,16 @@ describe('loadLeadDashboard', () => {
     expect(byMentor.dashboard.mentors.map((m) => m.mentorId)).toEqual([f.mentor1.userId]);
     const all = loadLeadDashboard(f.db, f.org.id, {}, NOW);
     expect(all.dashboard.roster.map((r) => r.traineeId)).not.toContain(f.outsider.id);
-    expect(all.mentors.map((m) => m.id).sort()).toEqual([f.mentor1.userId, f.mentor2.userId].sort());
-    expect(all.cohorts).toEqual(['c1']);
+    const whole = loadLeadDashboardPage(f.db, f.org.id, {}, {}, NOW);
+    expect(whole.mentors.map((m) => m.id).sort()).toEqual([f.mentor1.userId, f.mentor2.userId].sort());
+    expect(whole.cohorts).toEqual(['c1']);
+    // Mentor load, and the mentor filter's choices, are the mentors of the class's trainees.
+    const page = loadLeadDashboardPage(f.db, f.org.id, { traineeClass: 'B' }, {}, NOW);
+    const classBMentors = new Set(byClass.dashboard.roster.map((r) => r.mentorName));
+    expect(classBMentors.size).toBe(1);
+    expect(new Set(page.view.mentors.rows.map((m) => m.mentorName))).toEqual(classBMentors);
+    expect(new Set(page.mentors.map((m) => m.displayName))).toEqual(classBMentors);
+    expect(byMentor.dashboard.mentors.map((m) => m.mentorId)).toEqual([f.mentor1.userId]);
   });
 
   it('lays out tables whose rows are the roster’s, cells translated, nulls kept for the files', () => {
@@ -77,5 +95,55 @@ describe('loadLeadDashboard', () => {
     expect(b).toMatchObject({ class: 'B', cohort: 'c1', stage: 'stages.solo', status: `statuses.${roster.status}`, daysLeft: roster.daysRemainingInStage });
     expect(tables.stages.rows).toHaveLength(12);
     expect(tables.behind.meta.every((r) => r.traineeId !== undefined)).toBe(true);
+  });
+});
+
+describe('one page of each table', () => {
+  it('reads each table’s page from its own parameter, and drops what isn’t a page', () => {
+    expect(parseDashboardPages({ 'trainees-page': '3', 'behind-page': ['2', '5'], 'failures-page': '1', 'mentors-page': 'x', 'pass-rates-page': '-2' })).toEqual({
+      trainees: 3,
+      behind: 2,
+    });
+    expect(parseDashboardPages(new URLSearchParams('pass-rates-page=4&stages-page=2&page=7'))).toEqual({ 'pass-rates': 4 });
+  });
+
+  it('links a page with the filters and the other tables’ pages kept, landing on the table', () => {
+    const filters = { cohort: '2026-11', stage: 'solo' as const };
+    expect(dashboardPageHref(filters, { trainees: 3, behind: 2 }, 'behind', 4)).toBe(
+      '/lead?cohort=2026-11&stage=solo&trainees-page=3&behind-page=4#table-behind',
+    );
+    expect(dashboardPageHref({}, { trainees: 3 }, 'trainees', 1)).toBe('/lead#table-trainees');
+    const href = dashboardPageHref(filters, { mentors: 2 }, 'failures', 2);
+    const query = new URL(href, 'http://x').searchParams;
+    expect(parseDashboardFilters(query)).toEqual(filters);
+    expect(parseDashboardPages(query)).toEqual({ mentors: 2, failures: 2 });
+  });
+
+  it('shows on each page exactly the rows the export has at that position, and the whole count', () => {
+    const f = createFloorFixture();
+    const full = loadLeadDashboard(f.db, f.org.id, {}, NOW).dashboard;
+    const exported = buildDashboardTable(full, 'trainees', { t: echo, tt: echo });
+    expect(exported.rows.length).toBeGreaterThanOrEqual(3);
+    const pageSize = 2;
+    const pageCount = Math.ceil(exported.rows.length / pageSize);
+    const shown: unknown[] = [];
+    for (let page = 1; page <= pageCount; page++) {
+      const { view } = loadLeadDashboardPage(f.db, f.org.id, {}, { trainees: page }, NOW, pageSize);
+      const table = buildDashboardPageTables(view, { t: echo, tt: echo }).trainees;
+      expect(table.columns).toEqual(exported.columns);
+      expect(table.rows).toEqual(exported.rows.slice((page - 1) * pageSize, page * pageSize));
+      expect(table.page).toEqual({ total: exported.rows.length, page, pageCount, first: (page - 1) * pageSize + 1 });
+      shown.push(...table.rows);
+    }
+    expect(shown).toEqual(exported.rows);
+    // Every other table: page 1 is the file's first rows.
+    const { view } = loadLeadDashboardPage(f.db, f.org.id, {}, {}, NOW, pageSize);
+    const tables = buildDashboardPageTables(view, { t: echo, tt: echo });
+    for (const id of ['behind', 'failures', 'pass-rates', 'mentors', 'certification', 'stages'] as const) {
+      const file = buildDashboardTable(full, id, { t: echo, tt: echo });
+      const onScreen = tables[id];
+      expect(onScreen.rows, id).toEqual('page' in onScreen ? file.rows.slice(0, pageSize) : file.rows);
+      if ('page' in onScreen) expect(onScreen.page.total, id).toBe(file.rows.length);
+    }
   });
 });

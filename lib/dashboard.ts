@@ -2,7 +2,8 @@
 // read the filtered cohort with each trainee's facts as the engine computed them (db/queries/dashboard.ts,
 // stored beside the cached status by lib/program.ts), aggregate (domain/dashboard.ts), and lay the
 // results out as tables whose cells the page shows and the CSV/XLSX files contain — the same rows, so
-// an export always matches the screen.
+// an export always matches the screen. The page shows one page of each long table (the rows at that
+// position in the file) and builds cells for those rows only; a file has every row.
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import {
@@ -14,17 +15,25 @@ import {
 import type { IsoDate } from '@/domain/dates';
 import {
   buildDashboardFromEntries,
+  buildDashboardView,
   isStageBucket,
   parseDashboardFacts,
   type BehindRow,
+  type CertificationRow,
   type Dashboard,
   type DashboardEntry,
+  type DashboardListId,
+  type DashboardView,
   type FailureRow,
+  type MentorLoadRow,
   type Mentor,
+  type Page,
   type PassRateRow,
+  type RosterRow,
   type StageBucket,
+  type StageCount,
 } from '@/domain/dashboard';
-import type { ExportCell, ExportColumn, ExportTable } from './export';
+import type { ExportCell, ExportTable } from './export';
 import { computeTraineeDashboardFacts, loadProgramContext, refreshStaleStatuses, todayFor } from './program';
 
 // ---- filters ----------------------------------------------------------------------------------------
@@ -72,6 +81,53 @@ export function filtersToQuery(filters: DashboardFilters): string {
   return query.toString();
 }
 
+// ---- pages ------------------------------------------------------------------------------------------
+
+/** The tables shown a page at a time, each with its own page parameter (`behind-page=2`). */
+export const pagedTableIds = ['trainees', 'behind', 'failures', 'pass-rates', 'mentors'] as const;
+export type PagedTableId = (typeof pagedTableIds)[number];
+export type DashboardPages = Partial<Record<PagedTableId, number>>;
+
+const PAGED_LISTS: Record<PagedTableId, DashboardListId> = {
+  trainees: 'roster',
+  behind: 'behind',
+  failures: 'failures',
+  'pass-rates': 'passRates',
+  mentors: 'mentors',
+};
+
+export function isPagedTableId(value: string): value is PagedTableId {
+  return (pagedTableIds as readonly string[]).includes(value);
+}
+
+const pageParam = (id: PagedTableId) => `${id}-page`;
+const pageSchema = z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined);
+
+/** Each table's page from the query; page 1 and what doesn't parse are left out (the first page). */
+export function parseDashboardPages(query: Record<string, QueryValue> | URLSearchParams): DashboardPages {
+  const pages: DashboardPages = {};
+  for (const id of pagedTableIds) {
+    const raw = query instanceof URLSearchParams ? query.get(pageParam(id)) : query[pageParam(id)];
+    const page = pageSchema.parse((Array.isArray(raw) ? raw[0] : raw) || undefined);
+    if (page !== undefined && page > 1) pages[id] = page;
+  }
+  return pages;
+}
+
+/**
+ * The address of one table's page that keeps the filters and every other table's page, and lands on
+ * the table (its heading's id).
+ */
+export function dashboardPageHref(filters: DashboardFilters, pages: DashboardPages, table: PagedTableId, page: number): string {
+  const query = new URLSearchParams(filtersToQuery(filters));
+  for (const id of pagedTableIds) {
+    const value = id === table ? page : pages[id];
+    if (value !== undefined && value > 1) query.set(pageParam(id), String(value));
+  }
+  const search = query.toString();
+  return `/lead${search ? `?${search}` : ''}#table-${table}`;
+}
+
 /**
  * The cached status narrows the read only where it can't be stale: certified and exited change by
  * a write (which refreshes the cache), every other stage can change overnight with no write at all.
@@ -84,14 +140,6 @@ function cachedStatusPrefilter(stage: StageBucket | undefined): Pick<DashboardTr
 
 // ---- loading ----------------------------------------------------------------------------------------
 
-export type LeadDashboard = {
-  today: IsoDate;
-  filters: DashboardFilters;
-  dashboard: Dashboard;
-  cohorts: string[];
-  mentors: Mentor[];
-};
-
 /**
  * Every figure on the dashboard is about the filtered trainees; stage and status come from the engine.
  * The engine's answers are the facts stored beside each trainee's cached status (refreshed by every
@@ -99,7 +147,7 @@ export type LeadDashboard = {
  * instead of running the engine for every trainee; a trainee whose facts aren't for `today` is
  * computed on the spot (docs/decisions/010-performance.md).
  */
-export function loadLeadDashboard(db: Db, orgId: number, filters: DashboardFilters, nowMs: number = Date.now()): LeadDashboard {
+function loadEntries(db: Db, orgId: number, filters: DashboardFilters, nowMs: number): { today: IsoDate; entries: DashboardEntry[] } {
   const ctx = loadProgramContext(db, orgId);
   const today = todayFor(ctx, nowMs);
   refreshStaleStatuses(db, ctx, today);
@@ -110,8 +158,11 @@ export function loadLeadDashboard(db: Db, orgId: number, filters: DashboardFilte
     mentorId: filters.mentorId,
     ...cachedStatusPrefilter(filters.stage),
   });
-  const entries: DashboardEntry[] = rows
-    .map((row) => ({
+  const entries: DashboardEntry[] = [];
+  for (const row of rows) {
+    const facts = parseDashboardFacts(storedFacts(row.id, row.dashboardFacts), today) ?? computeTraineeDashboardFacts(db, ctx, row, today);
+    if (filters.stage && facts.stage !== filters.stage) continue;
+    entries.push({
       id: row.id,
       displayName: row.displayName,
       traineeClass: row.traineeClass,
@@ -119,18 +170,72 @@ export function loadLeadDashboard(db: Db, orgId: number, filters: DashboardFilte
       startDate: row.startDate,
       mentorId: row.mentorId,
       mentorName: row.mentorName,
-      facts: parseDashboardFacts(row.dashboardFacts, today) ?? computeTraineeDashboardFacts(db, ctx, row, today),
-    }))
-    .filter((t) => !filters.stage || t.facts.stage === filters.stage);
-  const mentors = listMentors(db, { orgId });
-  const shownMentors = filters.mentorId === undefined ? mentors : mentors.filter((m) => m.id === filters.mentorId);
-  return {
-    today,
-    filters,
-    dashboard: buildDashboardFromEntries({ entries, mentors: shownMentors, today }),
-    cohorts: listCohorts(db, { orgId }),
-    mentors,
-  };
+      facts,
+    });
+  }
+  return { today, entries };
+}
+
+// Parsed stored facts by trainee, reused while the stored text is byte for byte the same: the whole
+// organisation's page reads 5,000 facts per request, and parsing them was a third of its data work.
+// A write that changes a trainee's facts changes the text, so that trainee alone is parsed again.
+// The parsed objects are shared between requests: nothing downstream may mutate them.
+const parsedFacts = new Map<number, { text: string; value: unknown }>();
+
+function storedFacts(traineeId: number, text: string | null): unknown {
+  if (text === null) return null;
+  const cached = parsedFacts.get(traineeId);
+  if (cached && cached.text === text) return cached.value;
+  let value: unknown = null;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    // Unreadable facts are recomputed, like facts of another version.
+  }
+  parsedFacts.set(traineeId, { text, value });
+  return value;
+}
+
+export type LeadDashboard = { today: IsoDate; filters: DashboardFilters; dashboard: Dashboard };
+
+/** The filtered trainees' dashboard with every row of every list: what the exports contain. */
+export function loadLeadDashboard(db: Db, orgId: number, filters: DashboardFilters, nowMs: number = Date.now()): LeadDashboard {
+  const { today, entries } = loadEntries(db, orgId, filters, nowMs);
+  return { today, filters, dashboard: buildDashboardFromEntries({ entries, today }) };
+}
+
+/** Rows per page of each list on the screen; the exports have them all. */
+export const DASHBOARD_PAGE_SIZE = 25;
+
+export type LeadDashboardPage = {
+  today: IsoDate;
+  filters: DashboardFilters;
+  pages: DashboardPages;
+  view: DashboardView;
+  /** The filters' choices: every cohort; the mentors of the chosen cohort and class. */
+  cohorts: string[];
+  mentors: Mentor[];
+};
+
+/** What the page shows: the same figures as loadLeadDashboard, each list cut to its asked-for page. */
+export function loadLeadDashboardPage(
+  db: Db,
+  orgId: number,
+  filters: DashboardFilters,
+  pages: DashboardPages,
+  nowMs: number = Date.now(),
+  pageSize: number = DASHBOARD_PAGE_SIZE,
+): LeadDashboardPage {
+  const { today, entries } = loadEntries(db, orgId, filters, nowMs);
+  const listPages: Partial<Record<DashboardListId, number>> = {};
+  for (const id of pagedTableIds) {
+    const page = pages[id];
+    if (page !== undefined) listPages[PAGED_LISTS[id]] = page;
+  }
+  const view = buildDashboardView({ entries, today, pages: listPages, pageSize });
+  // The mentor filter offers the mentors of the chosen cohort and class (and the one already chosen).
+  const mentors = listMentors(db, { orgId, cohort: filters.cohort, traineeClass: filters.traineeClass, include: filters.mentorId });
+  return { today, filters, pages, view, cohorts: listCohorts(db, { orgId }), mentors };
 }
 
 // ---- tables -----------------------------------------------------------------------------------------
@@ -145,13 +250,16 @@ export function isDashboardTableId(value: string): value is DashboardTableId {
 /** A row's cells (what files contain) plus what only the screen uses: the trainee to link, badge classes per column. */
 export type DashboardRow = { key: string; cells: Record<string, ExportCell>; traineeId?: number; badges?: Record<string, string> };
 export type DashboardTable = ExportTable & { id: DashboardTableId; rows: DashboardRow['cells'][]; meta: DashboardRow[] };
+/** A table on the screen: one page of rows, and where that page sits in the whole (what the file has). */
+export type DashboardPageTable = DashboardTable & { page: Omit<Page<unknown>, 'rows'> };
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 /** t: the dashboard namespace; tt: the trainee namespace (stage and status words shared app-wide). */
 export type DashboardTranslators = { t: Translate; tt: Translate };
 
-function stageLabel(stage: StageBucket, tt: Translate): string {
+/** A stage bucket's word: the statuses without a stage are named by the status. */
+export function stageLabel(stage: StageBucket, tt: Translate): string {
   switch (stage) {
     case 'not_started':
     case 'needs_decision':
@@ -168,10 +276,6 @@ function blockLabel(stage: string, kind: string | null, tt: Translate): string {
 
 function percent(ratio: number | null): number | null {
   return ratio === null ? null : Math.round(ratio * 100);
-}
-
-function table(id: DashboardTableId, title: string, columns: ExportColumn[], rows: DashboardRow[]): DashboardTable {
-  return { id, title, columns, rows: rows.map((r) => r.cells), meta: rows };
 }
 
 function behindAmount(row: BehindRow, t: Translate): string {
@@ -224,114 +328,151 @@ function passRateGroup(row: PassRateRow, t: Translate): string {
   return g.by === 'all' ? t('groups.all') : g.by === 'class' ? t('groups.class', { class: g.traineeClass }) : t('groups.cohort', { cohort: g.cohort });
 }
 
-/** Every dashboard table with translated headers and cells; null cells are empty in files and "—" on screen. */
-export function buildDashboardTables(dashboard: Dashboard, { t, tt }: DashboardTranslators): Record<DashboardTableId, DashboardTable> {
-  const col = (key: string) => ({ key, header: t(`columns.${key}`) });
+type TableRows = {
+  trainees: RosterRow;
+  behind: BehindRow;
+  failures: FailureRow;
+  'pass-rates': PassRateRow;
+  certification: CertificationRow;
+  mentors: MentorLoadRow;
+  stages: StageCount;
+};
+
+const COLUMNS: Record<DashboardTableId, readonly string[]> = {
+  trainees: ['name', 'class', 'cohort', 'mentor', 'stage', 'status', 'daysLeft', 'certification', 'startDate'],
+  behind: ['name', 'class', 'cohort', 'mentor', 'stage', 'issue', 'amount', 'since', 'dates'],
+  failures: ['name', 'class', 'cohort', 'mentor', 'gate', 'attempt', 'failedOn', 'score', 'followUp', 'followUpDates'],
+  'pass-rates': ['group', 'gate', 'attempted', 'passedFirst', 'rate'],
+  certification: ['group', 'certified', 'medianDays', 'minDays', 'maxDays'],
+  mentors: ['mentor', 'activeMentees', 'behindMentees', 'pendingReviews'],
+  stages: ['stage', 'count'],
+};
+
+/**
+ * One row's translated cells; `position` is the row's place in the whole list, so a key stays the same
+ * whichever page shows the row.
+ */
+const ROW: { [K in DashboardTableId]: (row: TableRows[K], position: number, tr: DashboardTranslators) => DashboardRow } = {
+  trainees: (r, _position, { t, tt }) => ({
+    key: String(r.traineeId),
+    traineeId: r.traineeId,
+    badges: { status: `status-${r.status}` },
+    cells: {
+      name: r.displayName,
+      class: r.traineeClass,
+      cohort: r.cohort,
+      mentor: r.mentorName,
+      stage: stageLabel(r.stage, tt),
+      status: tt(`statuses.${r.status}`),
+      daysLeft: r.daysRemainingInStage,
+      certification: r.certifiedOn ? t('certifiedOn', { date: r.certifiedOn }) : r.expectedCertificationDate,
+      startDate: r.startDate,
+    },
+  }),
+  behind: (r, position, { t, tt }) => ({
+    key: `${r.traineeId}-${r.issue}-${position}`,
+    traineeId: r.traineeId,
+    badges: { issue: r.issue === 'missed_days' || r.issue === 'live_listen_coverage_below' ? 'badge-warn' : 'badge-bad' },
+    cells: {
+      name: r.displayName,
+      class: r.traineeClass,
+      cohort: r.cohort,
+      mentor: r.mentorName,
+      stage: stageLabel(r.stage, tt),
+      issue: behindIssue(r, t, tt),
+      amount: behindAmount(r, t),
+      since: r.since,
+      dates: r.dates.length > 0 ? r.dates.join(' ') : null,
+    },
+  }),
+  failures: (r, position, { t, tt }) => {
+    const followUp = followUpText(r, t, tt);
+    return {
+      key: `${r.traineeId}-${r.gate}-${r.attempt}-${position}`,
+      traineeId: r.traineeId,
+      cells: {
+        name: r.displayName,
+        class: r.traineeClass,
+        cohort: r.cohort,
+        mentor: r.mentorName,
+        gate: t(`gates.${r.gate}`),
+        attempt: r.attempt,
+        failedOn: r.failedOn,
+        score: r.scorePercent,
+        followUp: followUp.text,
+        followUpDates: followUp.dates,
+      },
+    };
+  },
+  'pass-rates': (r, _position, { t }) => ({
+    key: `${passRateGroup(r, t)}-${r.gate}`,
+    cells: { group: passRateGroup(r, t), gate: t(`gates.${r.gate}`), attempted: r.attempted, passedFirst: r.passedFirstTime, rate: percent(r.rate) },
+  }),
+  certification: (r, _position, { t }) => ({
+    key: r.group.by === 'all' ? 'all' : r.group.traineeClass,
+    cells: {
+      group: r.group.by === 'all' ? t('groups.all') : t('groups.class', { class: r.group.traineeClass }),
+      certified: r.certified,
+      medianDays: r.medianDays,
+      minDays: r.minDays,
+      maxDays: r.maxDays,
+    },
+  }),
+  mentors: (r) => ({
+    key: String(r.mentorId),
+    cells: { mentor: r.mentorName, activeMentees: r.activeMentees, behindMentees: r.behindMentees, pendingReviews: r.pendingReviews },
+  }),
+  stages: (r, _position, { tt }) => ({ key: r.stage, cells: { stage: stageLabel(r.stage, tt), count: r.count } }),
+};
+
+function layOut<K extends DashboardTableId>(id: K, rows: readonly TableRows[K][], offset: number, tr: DashboardTranslators): DashboardTable {
+  const meta = rows.map((row, i) => ROW[id](row, offset + i, tr));
   return {
-    trainees: table(
-      'trainees',
-      t('tables.trainees'),
-      ['name', 'class', 'cohort', 'mentor', 'stage', 'status', 'daysLeft', 'certification', 'startDate'].map(col),
-      dashboard.roster.map((r) => ({
-        key: String(r.traineeId),
-        traineeId: r.traineeId,
-        badges: { status: `status-${r.status}` },
-        cells: {
-          name: r.displayName,
-          class: r.traineeClass,
-          cohort: r.cohort,
-          mentor: r.mentorName,
-          stage: stageLabel(r.stage, tt),
-          status: tt(`statuses.${r.status}`),
-          daysLeft: r.daysRemainingInStage,
-          certification: r.certifiedOn ? t('certifiedOn', { date: r.certifiedOn }) : r.expectedCertificationDate,
-          startDate: r.startDate,
-        },
-      })),
-    ),
-    behind: table(
-      'behind',
-      t('tables.behind'),
-      ['name', 'class', 'cohort', 'mentor', 'stage', 'issue', 'amount', 'since', 'dates'].map(col),
-      dashboard.behind.map((r, i) => ({
-        key: `${r.traineeId}-${r.issue}-${i}`,
-        traineeId: r.traineeId,
-        badges: { issue: r.issue === 'missed_days' || r.issue === 'live_listen_coverage_below' ? 'badge-warn' : 'badge-bad' },
-        cells: {
-          name: r.displayName,
-          class: r.traineeClass,
-          cohort: r.cohort,
-          mentor: r.mentorName,
-          stage: stageLabel(r.stage, tt),
-          issue: behindIssue(r, t, tt),
-          amount: behindAmount(r, t),
-          since: r.since,
-          dates: r.dates.length > 0 ? r.dates.join(' ') : null,
-        },
-      })),
-    ),
-    failures: table(
-      'failures',
-      t('tables.failures'),
-      ['name', 'class', 'cohort', 'mentor', 'gate', 'attempt', 'failedOn', 'score', 'followUp', 'followUpDates'].map(col),
-      dashboard.failures.map((r, i) => {
-        const followUp = followUpText(r, t, tt);
-        return {
-          key: `${r.traineeId}-${r.gate}-${r.attempt}-${i}`,
-          traineeId: r.traineeId,
-          cells: {
-            name: r.displayName,
-            class: r.traineeClass,
-            cohort: r.cohort,
-            mentor: r.mentorName,
-            gate: t(`gates.${r.gate}`),
-            attempt: r.attempt,
-            failedOn: r.failedOn,
-            score: r.scorePercent,
-            followUp: followUp.text,
-            followUpDates: followUp.dates,
-          },
-        };
-      }),
-    ),
-    'pass-rates': table(
-      'pass-rates',
-      t('tables.pass-rates'),
-      ['group', 'gate', 'attempted', 'passedFirst', 'rate'].map(col),
-      dashboard.passRates.map((r) => ({
-        key: `${passRateGroup(r, t)}-${r.gate}`,
-        cells: { group: passRateGroup(r, t), gate: t(`gates.${r.gate}`), attempted: r.attempted, passedFirst: r.passedFirstTime, rate: percent(r.rate) },
-      })),
-    ),
-    certification: table(
-      'certification',
-      t('tables.certification'),
-      ['group', 'certified', 'medianDays', 'minDays', 'maxDays'].map(col),
-      dashboard.certification.map((r) => ({
-        key: r.group.by === 'all' ? 'all' : r.group.traineeClass,
-        cells: {
-          group: r.group.by === 'all' ? t('groups.all') : t('groups.class', { class: r.group.traineeClass }),
-          certified: r.certified,
-          medianDays: r.medianDays,
-          minDays: r.minDays,
-          maxDays: r.maxDays,
-        },
-      })),
-    ),
-    mentors: table(
-      'mentors',
-      t('tables.mentors'),
-      ['mentor', 'activeMentees', 'behindMentees', 'pendingReviews'].map(col),
-      dashboard.mentors.map((r) => ({
-        key: String(r.mentorId),
-        cells: { mentor: r.mentorName, activeMentees: r.activeMentees, behindMentees: r.behindMentees, pendingReviews: r.pendingReviews },
-      })),
-    ),
-    stages: table(
-      'stages',
-      t('tables.stages'),
-      ['stage', 'count'].map(col),
-      dashboard.stages.map((r) => ({ key: r.stage, cells: { stage: stageLabel(r.stage, tt), count: r.count } })),
-    ),
+    id,
+    title: tr.t(`tables.${id}`),
+    columns: COLUMNS[id].map((key) => ({ key, header: tr.t(`columns.${key}`) })),
+    rows: meta.map((r) => r.cells),
+    meta,
+  };
+}
+
+const FULL_LISTS: { [K in DashboardTableId]: (d: Dashboard) => readonly TableRows[K][] } = {
+  trainees: (d) => d.roster,
+  behind: (d) => d.behind,
+  failures: (d) => d.failures,
+  'pass-rates': (d) => d.passRates,
+  certification: (d) => d.certification,
+  mentors: (d) => d.mentors,
+  stages: (d) => d.stages,
+};
+
+/** One table with every row, headers and cells translated; null cells are empty in files and "—" on screen. */
+export function buildDashboardTable(dashboard: Dashboard, id: DashboardTableId, tr: DashboardTranslators): DashboardTable {
+  return layOut(id, FULL_LISTS[id](dashboard) as never[], 0, tr);
+}
+
+/** Every table with every row (what the files hold; the page lays out only the rows it shows). */
+export function buildDashboardTables(dashboard: Dashboard, tr: DashboardTranslators): Record<DashboardTableId, DashboardTable> {
+  return Object.fromEntries(dashboardTableIds.map((id) => [id, buildDashboardTable(dashboard, id, tr)])) as Record<DashboardTableId, DashboardTable>;
+}
+
+function pageTable<K extends PagedTableId>(id: K, page: Page<TableRows[K]>, tr: DashboardTranslators): DashboardPageTable {
+  const { rows, ...position } = page;
+  return { ...layOut(id, rows, Math.max(0, position.first - 1), tr), page: position };
+}
+
+/** The tables the page shows: cells built and translated for the shown rows only. */
+export function buildDashboardPageTables(
+  view: DashboardView,
+  tr: DashboardTranslators,
+): Record<PagedTableId, DashboardPageTable> & Record<'certification' | 'stages', DashboardTable> {
+  return {
+    trainees: pageTable('trainees', view.roster, tr),
+    behind: pageTable('behind', view.behind, tr),
+    failures: pageTable('failures', view.failures, tr),
+    'pass-rates': pageTable('pass-rates', view.passRates, tr),
+    mentors: pageTable('mentors', view.mentors, tr),
+    certification: layOut('certification', view.certification, 0, tr),
+    stages: layOut('stages', view.stages, 0, tr),
   };
 }

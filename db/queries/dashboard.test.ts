@@ -55,7 +55,7 @@ describe('listDashboardTrainees', () => {
     const rows = listDashboardTrainees(f.db, { orgId: f.org.id });
     expect(rows).toHaveLength(5);
     expect(rows.map((r) => r.cohort)).toEqual(['2026-11', '2026-11', '2026-10', '2026-10', '2026-09']);
-    expect(rows.find((r) => r.id === f.t1)).toMatchObject({ mentorName: '张伟', traineeClass: 'A', cachedStatus: 'on_track' });
+    expect(rows.find((r) => r.id === f.t1)).toMatchObject({ mentorName: '张伟', traineeClass: 'A', cohort: '2026-11', startDate: '2026-11-02' });
     expect(rows.find((r) => r.id === f.t5)?.mentorName).toBeNull();
     expect(rows.some((r) => r.id === f.outsider)).toBe(false);
   });
@@ -86,6 +86,18 @@ describe('listCohorts and listMentors', () => {
   it('lists enabled mentors and anyone still mentoring a trainee, not other organisations’', () => {
     const mentors = listMentors(f.db, { orgId: f.org.id }).map((m) => m.id).sort();
     expect(mentors).toEqual([f.mentorA, f.mentorB, f.formerMentor].sort());
+  });
+
+  it('narrows to the mentors of a cohort’s or class’s trainees, keeping the one already chosen', () => {
+    const ids = (params: { cohort?: string; traineeClass?: 'A' | 'B'; include?: number }) =>
+      listMentors(f.db, { orgId: f.org.id, ...params }).map((m) => m.id).sort();
+    expect(ids({ cohort: '2026-10' })).toEqual([f.mentorA]);
+    expect(ids({ traineeClass: 'B' })).toEqual([f.mentorB, f.formerMentor].sort());
+    expect(ids({ cohort: '2026-11', traineeClass: 'A' })).toEqual([f.mentorA]);
+    expect(ids({ cohort: '2026-10', include: f.mentorB })).toEqual([f.mentorA, f.mentorB].sort());
+    expect(ids({ cohort: '2027-01' })).toEqual([]);
+    // Another organisation's mentor isn't offered even when asked to include it.
+    expect(ids({ cohort: '2026-10', include: f.outsiderMentor })).toEqual([f.mentorA]);
   });
 });
 

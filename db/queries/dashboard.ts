@@ -1,7 +1,7 @@
 // Reads behind the dashboards: the lead's filtered cohort (with the filter choices), the mentors'
 // pending reviews, and a trainee's reviews of one day. Scoped by organisation, or by a trainee id
 // the caller already authorized. Aggregation lives in domain/dashboard.ts.
-import { and, asc, count, desc, eq, inArray, isNull, lte, notInArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lte, notInArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { IsoDate } from '@/domain/dates';
 import type { DbOrTx } from '../tx';
@@ -26,11 +26,11 @@ export type DashboardTraineeRow = {
   startDate: IsoDate;
   mentorId: number | null;
   mentorName: string | null;
-  cachedStatus: TraineeStatus;
-  /** The organisation day the cached status and facts are for. */
-  statusAsOf: IsoDate | null;
-  /** domain/dashboard.ts TraineeDashboardFacts as stored by lib/program.ts refreshTraineeStatus; parse before use. */
-  dashboardFacts: unknown;
+  /**
+   * domain/dashboard.ts TraineeDashboardFacts as stored by lib/program.ts refreshTraineeStatus: the
+   * stored JSON text, unparsed, so the caller can skip parsing text it has seen before (lib/dashboard.ts).
+   */
+  dashboardFacts: string | null;
 };
 
 export type DashboardTraineeQuery = {
@@ -49,7 +49,13 @@ export type DashboardTraineeQuery = {
 
 const mentor = alias(users, 'mentor');
 
-/** The organisation's trainees matching the filters, by cohort (newest first) then name. Backed by trainees_org_cohort_idx. */
+// One collator: localeCompare with a locale builds one per comparison (4 ms for 200 mentors).
+const pinyin = new Intl.Collator('zh-CN');
+
+/**
+ * The organisation's trainees matching the filters, newest cohort first (the order of
+ * trainees_org_cohort_idx, so SQLite doesn't sort; names are ordered in pinyin by the caller).
+ */
 export function listDashboardTrainees(db: DbOrTx, params: DashboardTraineeQuery): DashboardTraineeRow[] {
   const conditions = [eq(trainees.orgId, params.orgId)];
   if (params.cohort) conditions.push(eq(trainees.cohort, params.cohort));
@@ -57,7 +63,9 @@ export function listDashboardTrainees(db: DbOrTx, params: DashboardTraineeQuery)
   if (params.mentorId !== undefined) conditions.push(eq(trainees.mentorId, params.mentorId));
   if (params.cachedStatusIn) conditions.push(inArray(trainees.status, params.cachedStatusIn));
   if (params.cachedStatusNotIn && params.cachedStatusNotIn.length > 0) conditions.push(notInArray(trainees.status, params.cachedStatusNotIn));
-  return db
+  // Raw rows (`values()`), named here: drizzle's per-field mapping of 5,000 rows was a fifth of the
+  // whole organisation's page. The columns are in the order of the destructuring below.
+  const rows = db
     .select({
       id: trainees.id,
       orgId: trainees.orgId,
@@ -67,16 +75,25 @@ export function listDashboardTrainees(db: DbOrTx, params: DashboardTraineeQuery)
       startDate: trainees.startDate,
       mentorId: trainees.mentorId,
       mentorName: mentor.displayName,
-      cachedStatus: trainees.status,
-      statusAsOf: trainees.statusAsOf,
-      dashboardFacts: trainees.dashboardFacts,
+      dashboardFacts: sql<string | null>`${trainees.dashboardFacts}`,
     })
     .from(trainees)
     .innerJoin(users, eq(users.id, trainees.userId))
     .leftJoin(mentor, eq(mentor.id, trainees.mentorId))
     .where(and(...conditions))
-    .orderBy(desc(trainees.cohort), asc(users.displayName), asc(trainees.id))
-    .all();
+    .orderBy(desc(trainees.cohort))
+    .values() as [number, number, string, TraineeClass, string, IsoDate, number | null, string | null, string | null][];
+  return rows.map(([id, orgId, displayName, traineeClass, cohort, startDate, mentorId, mentorName, dashboardFacts]) => ({
+    id,
+    orgId,
+    displayName,
+    traineeClass,
+    cohort,
+    startDate,
+    mentorId,
+    mentorName,
+    dashboardFacts,
+  }));
 }
 
 /** The cohorts the organisation has, newest first (the filter's choices). */
@@ -93,22 +110,40 @@ export function listCohorts(db: DbOrTx, params: { orgId: number }): string[] {
 /**
  * The people who mentor in the organisation: everyone holding the mentor role (enabled), plus
  * anyone still named as a trainee's mentor after losing the role, so no mentee goes unaccounted.
+ * With a cohort or class, only the mentors of that cohort's / class's trainees (a cohort has a
+ * couple of dozen, the organisation hundreds), plus `include` (the mentor already chosen).
  */
-export function listMentors(db: DbOrTx, params: { orgId: number }): { id: number; displayName: string }[] {
-  const byRole = db
+export function listMentors(
+  db: DbOrTx,
+  params: { orgId: number; cohort?: string; traineeClass?: TraineeClass; include?: number },
+): { id: number; displayName: string }[] {
+  const narrowed = params.cohort !== undefined || params.traineeClass !== undefined;
+  // Each an IN list built once (the role holders from user_roles_role_idx) rather than joining every
+  // user of the organisation to its roles and de-duplicating the trainees' mentors: 4 → 1 ms at 5,000 trainees.
+  const byRole = narrowed
+    ? []
+    : db
+        .select({ id: users.id, displayName: users.displayName })
+        .from(users)
+        .where(
+          and(
+            eq(users.orgId, params.orgId),
+            eq(users.disabled, false),
+            inArray(users.id, db.select({ id: userRoles.userId }).from(userRoles).where(eq(userRoles.role, 'mentor'))),
+          ),
+        )
+        .all();
+  const traineeConditions = [eq(trainees.orgId, params.orgId)];
+  if (params.cohort !== undefined) traineeConditions.push(eq(trainees.cohort, params.cohort));
+  if (params.traineeClass !== undefined) traineeConditions.push(eq(trainees.traineeClass, params.traineeClass));
+  const mentorsOfTrainees = inArray(users.id, db.select({ id: trainees.mentorId }).from(trainees).where(and(...traineeConditions)));
+  const named = db
     .select({ id: users.id, displayName: users.displayName })
     .from(users)
-    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'mentor')))
-    .where(and(eq(users.orgId, params.orgId), eq(users.disabled, false)))
+    .where(and(eq(users.orgId, params.orgId), params.include === undefined ? mentorsOfTrainees : or(mentorsOfTrainees, eq(users.id, params.include))))
     .all();
-  const assigned = db
-    .selectDistinct({ id: mentor.id, displayName: mentor.displayName })
-    .from(trainees)
-    .innerJoin(mentor, eq(mentor.id, trainees.mentorId))
-    .where(eq(trainees.orgId, params.orgId))
-    .all();
-  const all = new Map([...byRole, ...assigned].map((m) => [m.id, m]));
-  return [...all.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh-CN') || a.id - b.id);
+  const all = new Map([...byRole, ...named].map((m) => [m.id, m]));
+  return [...all.values()].sort((a, b) => pinyin.compare(a.displayName, b.displayName) || a.id - b.id);
 }
 
 /**

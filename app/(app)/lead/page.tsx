@@ -1,17 +1,24 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { BarChart, type Bar } from '@/components/charts/bar-chart';
 import { getDb } from '@/db/client';
 import { stageBuckets, type StageBucket } from '@/domain/dashboard';
 import { can } from '@/lib/authz';
 import {
-  buildDashboardTables,
+  buildDashboardPageTables,
+  dashboardPageHref,
   filtersToQuery,
-  loadLeadDashboard,
+  loadLeadDashboardPage,
   parseDashboardFilters,
+  parseDashboardPages,
+  stageLabel,
+  type DashboardFilters,
+  type DashboardPages,
+  type DashboardPageTable,
   type DashboardTable,
   type DashboardTableId,
+  type PagedTableId,
 } from '@/lib/dashboard';
 import { requireActor } from '@/lib/session';
 
@@ -26,26 +33,29 @@ const BUCKET_TONES: Partial<Record<StageBucket, Bar['tone']>> = {
   not_started: 'muted',
 };
 
-/** The lead's home: the cohort at a glance, filtered on the server by GET parameters, every table exportable. */
+/**
+ * The lead's home: the cohort at a glance, filtered on the server by GET parameters. The long tables
+ * show a page at a time (each its own page parameter); every table exports with all its rows.
+ */
 export default async function LeadDashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
   if (!can(actor, 'report.read', { kind: 'org', orgId: actor.orgId })) notFound();
   const t = await getTranslations('dashboard');
   const tt = await getTranslations('trainee');
-  const filters = parseDashboardFilters(await searchParams);
-  const { today, dashboard, cohorts, mentors } = loadLeadDashboard(getDb(), actor.orgId, filters);
-  const tables = buildDashboardTables(dashboard, { t, tt });
+  const params = await searchParams;
+  const filters = parseDashboardFilters(params);
+  const { today, view: dashboard, pages, cohorts, mentors } = loadLeadDashboardPage(getDb(), actor.orgId, filters, parseDashboardPages(params));
+  const tables = buildDashboardPageTables(dashboard, { t, tt });
   const query = filtersToQuery(filters);
-  const stageLabel = (stage: StageBucket) => tables.stages.meta.find((r) => r.key === stage)?.cells.stage as string;
+  const stageWord = (stage: StageBucket) => stageLabel(stage, tt);
+  const paging = { filters, pages };
 
   const stageBars: Bar[] = dashboard.stages.map((s) => ({
-    label: stageLabel(s.stage),
+    label: stageWord(s.stage),
     value: s.count,
     tone: BUCKET_TONES[s.stage] ?? 'default',
   }));
-  const passBars: Bar[] = dashboard.passRates
-    .filter((r) => r.group.by === 'class')
-    .map((r) => {
+  const passBars: Bar[] = dashboard.classPassRates.map((r) => {
       const label = t('charts.passBar', { class: r.group.by === 'class' ? r.group.traineeClass : '', gate: t(`charts.gatesShort.${r.gate}`) });
       const valueLabel =
         r.rate === null
@@ -54,7 +64,7 @@ export default async function LeadDashboardPage({ searchParams }: { searchParams
       return { label, value: r.rate === null ? 0 : Math.round(r.rate * 100), valueLabel, tone: 'ok' as const };
     });
   const separator = t('charts.separator');
-  const anyPassResult = dashboard.passRates.some((r) => r.attempted > 0);
+  const anyPassResult = dashboard.classPassRates.some((r) => r.attempted > 0);
 
   return (
     <div className="lead-dashboard">
@@ -100,7 +110,7 @@ export default async function LeadDashboardPage({ searchParams }: { searchParams
               <option value="">{t('filters.all')}</option>
               {stageBuckets.map((s) => (
                 <option key={s} value={s}>
-                  {stageLabel(s)}
+                  {stageWord(s)}
                 </option>
               ))}
             </select>
@@ -172,12 +182,12 @@ export default async function LeadDashboardPage({ searchParams }: { searchParams
         </section>
       </div>
 
-      <DataSection table={tables.behind} query={query} hint={t('hints.behind')} />
-      <DataSection table={tables.trainees} query={query} linkNames />
-      <DataSection table={tables.failures} query={query} hint={t('hints.failures')} />
-      <DataSection table={tables['pass-rates']} query={query} hint={t('hints.pass-rates')} />
+      <DataSection table={tables.behind} query={query} hint={t('hints.behind')} paging={paging} />
+      <DataSection table={tables.trainees} query={query} linkNames paging={paging} />
+      <DataSection table={tables.failures} query={query} hint={t('hints.failures')} paging={paging} />
+      <DataSection table={tables['pass-rates']} query={query} hint={t('hints.pass-rates')} paging={paging} />
       <DataSection table={tables.certification} query={query} hint={t('hints.certification')} />
-      <DataSection table={tables.mentors} query={query} hint={t('hints.mentors')} />
+      <DataSection table={tables.mentors} query={query} hint={t('hints.mentors')} paging={paging} />
     </div>
   );
 }
@@ -198,6 +208,17 @@ const NUMERIC_COLUMNS = new Set([
   'pendingReviews',
   'count',
 ]);
+/** Long text that wraps instead of widening the table. */
+const WRAPPING_COLUMNS = new Set(['issue', 'followUp', 'dates']);
+
+// Props per column, built once: a text cell carries no attribute at all. Every attribute of every
+// cell is paid twice per request (in the HTML and in the page's RSC payload), and the tables are most
+// of this page.
+const NUM = { className: 'num' };
+const WRAP = { className: 'wrap' };
+function cellProps(column: string): { className: string } | null {
+  return NUMERIC_COLUMNS.has(column) ? NUM : WRAPPING_COLUMNS.has(column) ? WRAP : null;
+}
 
 async function ExportLinks({ table, query }: { table: DashboardTable; query: string }) {
   const t = await getTranslations('dashboard');
@@ -217,20 +238,26 @@ async function ExportLinks({ table, query }: { table: DashboardTable; query: str
   );
 }
 
+type Paging = { filters: DashboardFilters; pages: DashboardPages };
+
 async function DataSection({
   table,
   query,
   hint,
   linkNames = false,
+  paging,
 }: {
-  table: DashboardTable;
+  table: DashboardTable | DashboardPageTable;
   query: string;
   hint?: string;
   /** Only the roster links names to the trainee's record, so each name is one link on the page. */
   linkNames?: boolean;
+  /** For a table shown a page at a time: the filters and other tables' pages its links keep. */
+  paging?: Paging;
 }) {
   const t = await getTranslations('dashboard');
   const headingId = `table-${table.id}`;
+  const position = 'page' in table ? table.page : null;
   return (
     <section className="dashboard-section" aria-labelledby={headingId}>
       <div className="dashboard-section-head">
@@ -241,49 +268,111 @@ async function DataSection({
       {table.meta.length === 0 ? (
         <p className="muted card">{t(`empty.${table.id as DashboardTableId}`)}</p>
       ) : (
-        // Focusable so a keyboard user can scroll a table wider than a phone (axe scrollable-region-focusable).
-        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={headingId}>
-          <table aria-labelledby={headingId} data-table={table.id}>
-            <thead>
-              <tr>
-                {table.columns.map((c) => (
-                  <th key={c.key} scope="col" className={NUMERIC_COLUMNS.has(c.key) ? 'num' : undefined}>
-                    {c.header}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.meta.map((row) => (
-                <tr key={row.key}>
-                  {table.columns.map((c, i) => {
-                    const value = row.cells[c.key] ?? null;
-                    const text = value === null ? '—' : String(value);
-                    const badge = row.badges?.[c.key];
-                    const content =
-                      linkNames && c.key === 'name' && row.traineeId !== undefined ? (
-                        <Link href={`/trainees/${row.traineeId}`}>{text}</Link>
-                      ) : badge ? (
-                        <span className={`badge ${badge}`}>{text}</span>
-                      ) : (
-                        text
-                      );
-                    return i === 0 ? (
-                      <th key={c.key} scope="row" data-column={c.key}>
-                        {content}
-                      </th>
-                    ) : (
-                      <td key={c.key} data-column={c.key} className={NUMERIC_COLUMNS.has(c.key) ? 'num' : undefined}>
-                        {content}
-                      </td>
-                    );
-                  })}
+        <>
+          {position && (
+            <p className="muted small dashboard-range" data-range={table.id}>
+              {t('pager.range', { first: position.first, last: position.first + table.meta.length - 1, total: position.total })}
+              {position.pageCount > 1 ? ` ${t('pager.exportAll', { total: position.total })}` : null}
+            </p>
+          )}
+          {/* Focusable so a keyboard user can scroll a table wider than a phone (axe scrollable-region-focusable). */}
+          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={headingId}>
+            <table aria-labelledby={headingId} data-table={table.id}>
+              <thead>
+                <tr>
+                  {table.columns.map((c) => (
+                    <th key={c.key} scope="col" {...(NUMERIC_COLUMNS.has(c.key) ? NUM : null)}>
+                      {c.header}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {table.meta.map((row) => (
+                  <tr key={row.key}>
+                    {table.columns.map((c, i) => {
+                      const value = row.cells[c.key] ?? null;
+                      const text = value === null ? '—' : String(value);
+                      const badge = row.badges?.[c.key];
+                      const content =
+                        linkNames && c.key === 'name' && row.traineeId !== undefined ? (
+                          <Link href={`/trainees/${row.traineeId}`} prefetch={false}>
+                            {text}
+                          </Link>
+                        ) : badge ? (
+                          <span className={`badge ${badge}`}>{text}</span>
+                        ) : (
+                          text
+                        );
+                      // The columns are fixed, so a cell's position is its key.
+                      return i === 0 ? (
+                        <th key={i} scope="row">
+                          {content}
+                        </th>
+                      ) : (
+                        <td key={i} {...cellProps(c.key)}>
+                          {content}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {position && paging && position.pageCount > 1 && (
+            <Pager table={table.id as PagedTableId} title={table.title} page={position.page} pageCount={position.pageCount} paging={paging} />
+          )}
+        </>
       )}
     </section>
+  );
+}
+
+/** The pages a pager offers: the first, the last, and the two either side of the current one. */
+function pagerItems(page: number, pageCount: number): (number | 'gap')[] {
+  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pageCount])].filter((n) => n >= 1 && n <= pageCount).sort((a, b) => a - b);
+  const items: (number | 'gap')[] = [];
+  for (const n of shown) {
+    const previous = items[items.length - 1];
+    if (typeof previous === 'number' && n > previous + 1) items.push('gap');
+    items.push(n);
+  }
+  return items;
+}
+
+/** Plain links: each page is its own address (bookmarkable, back button), filters and the other tables' pages kept. */
+async function Pager({ table, title, page, pageCount, paging }: { table: PagedTableId; title: string; page: number; pageCount: number; paging: Paging }) {
+  const t = await getTranslations('dashboard');
+  const href = (n: number) => dashboardPageHref(paging.filters, paging.pages, table, n);
+  return (
+    <nav className="dashboard-pager" aria-label={t('pager.label', { table: title })}>
+      {page > 1 && (
+        <a href={href(page - 1)} rel="prev" className="btn btn-small">
+          {t('pager.previous')}
+        </a>
+      )}
+      {pagerItems(page, pageCount).map((item, i) =>
+        item === 'gap' ? (
+          <span key={`gap-${i}`} className="dashboard-pager-gap" aria-hidden="true">
+            …
+          </span>
+        ) : item === page ? (
+          <span key={item} className="dashboard-pager-current" aria-current="page">
+            <span className="sr-only">{t('pager.page', { page: item })}</span>
+            <span aria-hidden="true">{item}</span>
+          </span>
+        ) : (
+          <a key={item} href={href(item)} className="btn btn-small" aria-label={t('pager.page', { page: item })}>
+            {item}
+          </a>
+        ),
+      )}
+      {page < pageCount && (
+        <a href={href(page + 1)} rel="next" className="btn btn-small">
+          {t('pager.next')}
+        </a>
+      )}
+    </nav>
   );
 }
