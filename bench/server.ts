@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import SERVER_NODE_OPTIONS from '../scripts/server-node-options.json';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 // BENCH_DIST_DIR lets two people measure in one tree without sharing a build.
@@ -90,7 +91,8 @@ export async function startServer(params: {
     AUTH_SECRET: randomBytes(32).toString('base64url'),
     BENCH_FLOOR: '1',
     BENCH_CLOCK_OFFSET_MS: String(params.clockAt - Date.now()),
-    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${path.join(ROOT, 'bench/fixed-clock.mjs')}`].filter(Boolean).join(' '),
+    // The same Node flags `npm start` gives the server (scripts/lib.mjs).
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, ...SERVER_NODE_OPTIONS, `--import=${path.join(ROOT, 'bench/fixed-clock.mjs')}`].filter(Boolean).join(' '),
   };
   const args = [...(params.nodeOptions ?? []), path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)];
   const child = spawn(process.execPath, args, {
