@@ -146,6 +146,11 @@ function capturePages(): void {
     refreshStaleStatuses(q, ctx, today);
     loadLeadDashboardPage(q, lead.orgId, {}, {});
     loadLeadDashboard(q, lead.orgId, {});
+    // A name search, alone and within a cohort: matched on the rows already read, no statement of its own.
+    loadLeadDashboardPage(q, lead.orgId, { q: 'trainee1' }, {});
+    loadLeadDashboard(q, lead.orgId, { q: '王' });
+    const cohort = one<{ cohort: string }>(`select cohort from trainees limit 1`).cohort;
+    loadLeadDashboardPage(q, lead.orgId, { cohort, q: 'a' }, { trainees: 2 });
   });
   run('write: log a recording', () => {
     loadTraineeFor(q, trainee, getTraineeByUser(q, { orgId: trainee.orgId, userId: trainee.userId })!.id, 'recording.log');

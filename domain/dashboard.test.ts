@@ -15,6 +15,7 @@ import {
   listFailures,
   listRoster,
   dashboardLists,
+  matchNameSearch,
   median,
   pageWindow,
   stageBucketOf,
@@ -411,6 +412,39 @@ describe('buildDashboardView', () => {
     expect(view.roster.rows.map((r) => r.cohort)).toEqual(Array(10).fill('2026-07'));
   });
 
+  it('narrows the roster, behind and failure lists to the name search, and no figure about the group', () => {
+    // '张伟' is one of the twelve names (some behind, some failed); username 'u7' is one trainee, 'u7x' ten more.
+    const named = entries.map((e, i) => ({ ...e, username: `u${i}` }));
+    const wei = named.filter((e) => e.displayName === '张伟');
+    const searched = buildDashboardFromEntries({ entries: named, today: TODAY, nameSearch: '张伟' });
+    expect(new Set(searched.roster.map((r) => r.traineeId))).toEqual(new Set(wei.map((e) => e.id)));
+    expect(searched.roster).toEqual(full.roster.filter((r) => r.displayName === '张伟'));
+    expect(searched.behind).toEqual(full.behind.filter((r) => r.displayName === '张伟'));
+    expect(searched.failures).toEqual(full.failures.filter((r) => r.displayName === '张伟'));
+    expect(searched.behind.length).toBeGreaterThan(0);
+    expect(searched.failures.length).toBeGreaterThan(0);
+    const { roster, behind, failures, ...figures } = full;
+    expect(searched).toMatchObject(figures);
+    expect(searched.total).toBe(97);
+
+    const byUsername = buildDashboardFromEntries({ entries: named, today: TODAY, nameSearch: 'U7' });
+    expect(byUsername.roster.map((r) => r.traineeId).sort()).toEqual(named.filter((e) => e.username.startsWith('u7')).map((e) => e.id).sort());
+
+    // The page view pages through the found rows only: the same rows as the whole found list.
+    const view = buildDashboardView({ entries: named, today: TODAY, pages: { roster: 2 }, pageSize: 4, nameSearch: '张伟' });
+    expect(wei.length).toBeGreaterThan(4);
+    expect(view.roster).toEqual({ rows: searched.roster.slice(4, 8), total: wei.length, page: 2, pageCount: Math.ceil(wei.length / 4), first: 5 });
+    expect(view.behind.total).toBe(searched.behind.length);
+    expect(view.failures.total).toBe(searched.failures.length);
+    expect(view.total).toBe(97);
+    expect(view.mentors.total).toBe(13);
+
+    const none = buildDashboardView({ entries: named, today: TODAY, pages: {}, pageSize: 25, nameSearch: 'nobody' });
+    expect(none.roster).toEqual({ rows: [], total: 0, page: 1, pageCount: 1, first: 0 });
+    expect(none.behind.rows).toEqual([]);
+    expect(none.stages).toEqual(full.stages);
+  });
+
   it('shows the last page when asked for one past the end, and empty lists on page 1', () => {
     const view = buildDashboardView({ entries, today: TODAY, pages: { roster: 99, behind: -1 }, pageSize: 25 });
     expect(view.roster).toMatchObject({ page: 4, pageCount: 4, first: 76, rows: full.roster.slice(75) });
@@ -418,6 +452,39 @@ describe('buildDashboardView', () => {
     const empty = buildDashboardView({ entries: [], today: TODAY, pages: { roster: 3 }, pageSize: 25 });
     expect(empty.roster).toEqual({ rows: [], total: 0, page: 1, pageCount: 1, first: 0 });
     expect(empty.mentors.rows).toEqual([]);
+  });
+});
+
+describe('name search', () => {
+  const people = [
+    { id: 1, displayName: '王芳', username: 'wangfang' },
+    { id: 2, displayName: '王俊', username: 'trainee8' },
+    { id: 3, displayName: 'Anna Li', username: 'anna.li' },
+    { id: 4, displayName: '李娜', username: 'LiNa_2026' },
+    { id: 5, displayName: '50%达标', username: 'pct' },
+    { id: 6, displayName: '刘洋' },
+  ];
+  const ids = (q: string | undefined) => matchNameSearch(people, q).map((p) => p.id);
+
+  it('finds part of the display name or the username, Latin letters in either case', () => {
+    expect(ids('王')).toEqual([1, 2]);
+    expect(ids('芳')).toEqual([1]);
+    expect(ids('LI')).toEqual([3, 4]);
+    expect(ids('anna l')).toEqual([3]);
+    expect(ids('lina_')).toEqual([4]);
+    expect(ids('TRAINEE8')).toEqual([2]);
+    // Without a username only the name counts.
+    expect(ids('刘洋')).toEqual([6]);
+  });
+
+  it('takes % and _ as themselves, not as wildcards, and finds everyone without a search', () => {
+    expect(ids('%')).toEqual([5]);
+    expect(ids('_')).toEqual([4]);
+    expect(ids('王%')).toEqual([]);
+    expect(ids('n_a')).toEqual([]);
+    expect(ids(undefined)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(ids('')).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(ids('赵')).toEqual([]);
   });
 });
 

@@ -106,8 +106,8 @@ export type TraineeDashboardFacts = {
   pendingReviews: number;
 };
 
-/** A trainee on the dashboard: who they are and their facts. */
-export type DashboardEntry = DashboardIdentity & { facts: TraineeDashboardFacts };
+/** A trainee on the dashboard: who they are (and the username a name search also finds) and their facts. */
+export type DashboardEntry = DashboardIdentity & { username?: string; facts: TraineeDashboardFacts };
 
 /**
  * Sampled calls not yet reviewed on days up to today, from the day facts the engine reads
@@ -158,6 +158,20 @@ function toEntry(t: DashboardTrainee, calendar: WorkCalendar): DashboardEntry {
     mentorName: t.mentorName,
     facts: computeDashboardFacts(t, calendar),
   };
+}
+
+// ---- name search ------------------------------------------------------------------------------------
+
+/**
+ * The trainees a name search finds: a part of the display name or of the username, Latin letters in
+ * either case. No search finds everyone. The lead types a search to reach one trainee in a cohort
+ * of thousands, so it narrows the lists of trainees, not the figures about the filtered group
+ * (buildDashboardFromEntries).
+ */
+export function matchNameSearch<T extends { displayName: string; username?: string }>(entries: readonly T[], search: string | undefined): readonly T[] {
+  if (!search) return entries;
+  const needle = search.toLowerCase();
+  return entries.filter((e) => e.displayName.toLowerCase().includes(needle) || (e.username !== undefined && e.username.toLowerCase().includes(needle)));
 }
 
 // ---- the roster and the funnel ----------------------------------------------------------------------
@@ -655,6 +669,10 @@ export type DashboardSummary = {
   certification: CertificationRow[];
 };
 
+/**
+ * The figures are about every filtered trainee; the roster, behind and failure lists only about
+ * those a name search finds (all of them without a search).
+ */
 export type Dashboard = DashboardSummary & {
   roster: RosterRow[];
   behind: BehindRow[];
@@ -684,13 +702,14 @@ function summaryOf(entries: readonly DashboardEntry[], today: IsoDate): Dashboar
 }
 
 /** The dashboard from each trainee's stored facts, every row of every list: arithmetic and sorting only, no engine. */
-export function buildDashboardFromEntries(params: { entries: readonly DashboardEntry[]; today: IsoDate }): Dashboard {
+export function buildDashboardFromEntries(params: { entries: readonly DashboardEntry[]; today: IsoDate; nameSearch?: string }): Dashboard {
   const { entries } = params;
+  const found = matchNameSearch(entries, params.nameSearch);
   return {
     ...summaryOf(entries, params.today),
-    roster: rosterOf(entries),
-    behind: behindOf(entries),
-    failures: failuresOf(entries),
+    roster: rosterOf(found),
+    behind: behindOf(found),
+    failures: failuresOf(found),
     passRates: passRatesOf(entries),
     mentors: mentorLoadOf(entries),
   };
@@ -741,22 +760,24 @@ export function buildDashboardView(params: {
   today: IsoDate;
   pages: Partial<Record<DashboardListId, number>>;
   pageSize: number;
+  nameSearch?: string;
 }): DashboardView {
   const { entries, pages, pageSize } = params;
+  const found = matchNameSearch(entries, params.nameSearch);
   const passRates = passRatesOf(entries);
-  const roster = pageWindow(entries.length, pages.roster, pageSize);
+  const roster = pageWindow(found.length, pages.roster, pageSize);
   return {
     ...summaryOf(entries, params.today),
     classPassRates: passRates.filter((r) => r.group.by === 'class'),
     roster: {
-      rows: rosterWindowOf(entries, roster.offset, pageSize),
-      total: entries.length,
+      rows: rosterWindowOf(found, roster.offset, pageSize),
+      total: found.length,
       page: roster.page,
       pageCount: roster.pageCount,
-      first: entries.length === 0 ? 0 : roster.offset + 1,
+      first: found.length === 0 ? 0 : roster.offset + 1,
     },
-    behind: pageOf(behindOf(entries), pages.behind, pageSize),
-    failures: pageOf(failuresOf(entries), pages.failures, pageSize),
+    behind: pageOf(behindOf(found), pages.behind, pageSize),
+    failures: pageOf(failuresOf(found), pages.failures, pageSize),
     passRates: pageOf(passRates, pages.passRates, pageSize),
     mentors: pageOf(mentorLoadOf(entries), pages.mentors, pageSize),
   };

@@ -23,6 +23,8 @@ const pages: { name: string; username: string; path: string; viewport?: { width:
   { name: 'mentor home', username: 'mentor1', path: '/mentor', viewport: PHONE },
   { name: 'lead dashboard', username: 'lead', path: '/lead' },
   { name: 'lead dashboard, filtered, on a phone', username: 'lead', path: '/lead?class=B&stage=solo', viewport: PHONE },
+  { name: 'lead dashboard, name search, on a phone', username: 'lead', path: `/lead?q=${encodeURIComponent('孙丽')}`, viewport: PHONE },
+  { name: 'lead dashboard, name search refused, on a phone', username: 'lead', path: `/lead?q=${'x'.repeat(41)}`, viewport: PHONE },
 ];
 
 for (const { name, username, path, viewport } of pages) {

@@ -1,4 +1,4 @@
-// Dashboards: the lead's overview (filters, charts, exports) and the trainee's today page. Mutates
+// Dashboards: the lead's overview (filters, name search, charts, exports) and the trainee's today page. Mutates
 // trainee5 only (three recordings logged on today's extension day); everything else is read.
 import fs from 'node:fs/promises';
 import ExcelJS from 'exceljs';
@@ -82,6 +82,79 @@ test('the lead filters the dashboard to class A, and the CSV and Excel exports h
     });
     expect(sheetNames).toEqual(parsed.data.map((r) => r['姓名']));
   }).toPass({ timeout: 30_000 });
+});
+
+test('the lead finds a trainee by name without knowing the cohort, and the export holds the same rows', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAs(page, 'lead');
+  await expect(page).toHaveURL('/lead');
+  const search = page.getByLabel('学员姓名');
+  // A thumb-sized field on a phone.
+  expect((await search.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
+  // 孙丽 is trainee3 (cohort 2026-10); no cohort chosen, spaces around the name ignored.
+  await search.fill(' 孙丽 ');
+  await search.press('Enter');
+  await expect(page).toHaveURL(/[?&]q=\+%E5%AD%99%E4%B8%BD\+(&|$)/);
+  await expect(page).not.toHaveURL(/cohort=[^&]/);
+  // The server trims the search: the field, the page's and the exports' links hold it trimmed.
+  await expect(search).toHaveValue('孙丽');
+  await expect(page.getByRole('status').filter({ hasText: '姓名或用户名包含' })).toHaveText(/^1 名学员的姓名或用户名包含“孙丽”（筛选范围内共 [\d,]+ 名学员）$/);
+  // The figures still describe everyone, and the page says so.
+  await expect(page.getByText(/^姓名搜索只缩小“学员名单”“进度落后与逾期”“考核未通过及后续安排”三张表/)).toBeVisible();
+
+  const roster = page.getByRole('table', { name: '学员名单' });
+  await expect(roster.getByRole('link', { name: '孙丽' })).toBeVisible();
+  await expect(await column(roster, '姓名')).toHaveText(['孙丽']);
+  await expect(page.locator('[data-range="trainees"]')).toHaveText('第 1–1 条，共 1 条（姓名或用户名包含“孙丽”）');
+  await page.screenshot({ path: 'e2e/artifacts/lead-dashboard-search-phone.png', fullPage: true });
+  // Her missed shadowing day, and nobody else's.
+  const behind = page.getByRole('table', { name: '进度落后与逾期' });
+  const behindNames = await (await column(behind, '姓名')).allTextContents();
+  expect(behindNames.length).toBeGreaterThanOrEqual(1);
+  expect(new Set(behindNames)).toEqual(new Set(['孙丽']));
+
+  // The export links carry the search: the file has the rows on the screen. Another journey may
+  // change 孙丽 meanwhile (drills), so the screen and the file are taken together.
+  await expect(async () => {
+    await page.reload();
+    const onScreen = await Promise.all(['姓名', '类别', '批次', '当前阶段', '状态'].map(async (h) => (await column(roster, h)).allTextContents()));
+    const link = page.getByRole('link', { name: /^导出 CSV.*学员名单/ });
+    await expect(link).toHaveAttribute('href', /^\/lead\/export\/trainees\?q=%E5%AD%99%E4%B8%BD&format=csv$/);
+    const download = page.waitForEvent('download');
+    await link.click();
+    const csv = Papa.parse<Record<string, string>>((await fs.readFile(await (await download).path(), 'utf8')).slice(1), { header: true, skipEmptyLines: true });
+    expect(csv.errors).toEqual([]);
+    expect(csv.data.map((r) => [r['姓名'], r['类别'], r['批次'], r['当前阶段'], r['状态']])).toEqual([onScreen.map((cells) => cells[0])]);
+    const behindFile = Papa.parse<Record<string, string>>(
+      (await (await page.request.get('/lead/export/behind?q=%E5%AD%99%E4%B8%BD&format=csv')).text()).slice(1),
+      { header: true, skipEmptyLines: true },
+    ).data;
+    expect(behindFile.map((r) => r['姓名'])).toEqual(await (await column(behind, '姓名')).allTextContents());
+  }).toPass({ timeout: 30_000 });
+
+  // The username finds her too, in any case of Latin letters.
+  await search.fill('TRAINEE3');
+  await page.getByRole('button', { name: '应用筛选' }).click();
+  await expect(roster.getByRole('link', { name: '孙丽' })).toBeVisible();
+
+  // A search that finds nobody says so, and so does its (empty) export.
+  await search.fill('无此学员');
+  await page.getByRole('button', { name: '应用筛选' }).click();
+  await expect(page.getByText('没有学员的姓名或用户名包含“无此学员”。请检查拼写，或只输入姓名中的一两个字。')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '姓名或用户名包含' })).toHaveText(/^没有学员的姓名或用户名包含“无此学员”/);
+  await expect(page.getByRole('table', { name: '学员名单' })).toHaveCount(0);
+  const empty = await page.request.get(`/lead/export/trainees?q=${encodeURIComponent('无此学员')}&format=csv`);
+  expect(Papa.parse((await empty.text()).slice(1), { header: true, skipEmptyLines: true }).data).toEqual([]);
+
+  // A search too long to use is refused in words, not ignored silently and not an error page.
+  await page.goto(`/lead?q=${'x'.repeat(41)}`);
+  await expect(page.getByRole('alert').filter({ hasText: '搜索内容超过 40 个字，未按姓名筛选。请缩短后再搜索。' })).toBeVisible();
+  await expect(search).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('[data-range="trainees"]')).toHaveText(/^第 1–\d+ 条，共 [\d,]+ 条$/);
+  const refused = await page.request.get(`/lead/export/trainees?q=${'x'.repeat(41)}&format=csv`);
+  expect(refused.status()).toBe(400);
+  expect(await refused.text()).toBe('搜索内容超过 40 个字，未按姓名筛选。请缩短后再搜索。');
+  expect((await page.request.get('/lead?q=%00%01')).status()).toBe(200);
 });
 
 test('mentor load lists the mentors of the filtered trainees; a page past the end shows the last page', async ({ page }) => {

@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getTrainee } from '@/db/queries/trainees';
+import { users } from '@/db/schema';
 import { createFloorFixture } from '@/lib/test/floor-fixture';
 import {
   buildDashboardPageTables,
@@ -11,6 +13,7 @@ import {
   loadLeadDashboardPage,
   parseDashboardFilters,
   parseDashboardPages,
+  readNameSearch,
 } from './dashboard';
 import { computeTraineePlan, loadProgramContext } from './program';
 
@@ -37,6 +40,45 @@ describe('parseDashboardFilters', () => {
     expect(filtersToQuery(filters)).toBe('cohort=2026-11&class=B&mentor=3&stage=solo');
     expect(parseDashboardFilters(new URLSearchParams(filtersToQuery(filters)))).toEqual(filters);
     expect(filtersToQuery({})).toBe('');
+  });
+});
+
+describe('readNameSearch', () => {
+  it('trims, takes runs of spaces (the full-width one too) as one, and keeps the first of repeated values', () => {
+    expect(readNameSearch({ q: '  孙丽 ' })).toEqual({ q: '孙丽', problem: null, typed: '孙丽' });
+    expect(readNameSearch(new URLSearchParams('q=Anna%20%20%E3%80%80Li&format=csv'))).toEqual({ q: 'Anna Li', problem: null, typed: 'Anna Li' });
+    expect(readNameSearch({ q: ['王', '李'] }).q).toBe('王');
+    expect(readNameSearch({ q: '   ' })).toEqual({ q: undefined, problem: null, typed: '' });
+    expect(readNameSearch({})).toEqual({ q: undefined, problem: null, typed: '' });
+  });
+
+  it('takes 40 characters (a Chinese character or an emoji is one) and refuses more, saying why', () => {
+    expect(readNameSearch({ q: '李'.repeat(40) }).q).toBe('李'.repeat(40));
+    expect(readNameSearch({ q: '😀'.repeat(40) }).q).toBe('😀'.repeat(40));
+    const long = readNameSearch({ q: 'x'.repeat(41) });
+    expect(long).toMatchObject({ q: undefined, problem: 'too_long' });
+    // What the field shows back is bounded, whatever was sent.
+    expect(readNameSearch({ q: 'y'.repeat(100_000) }).typed).toHaveLength(80);
+  });
+
+  it('refuses control characters and lone surrogates, and never echoes them', () => {
+    expect(readNameSearch({ q: '孙\u0000丽' })).toEqual({ q: undefined, problem: 'invalid', typed: '孙丽' });
+    expect(readNameSearch({ q: 'a\u0007' })).toMatchObject({ q: undefined, problem: 'invalid' });
+    expect(readNameSearch({ q: 'li\ud800' })).toEqual({ q: undefined, problem: 'invalid', typed: 'li' });
+    // Tabs and line breaks are spaces, not errors.
+    expect(readNameSearch({ q: '孙\t丽\n' }).q).toBe('孙 丽');
+  });
+
+  it('is a filter only when usable, and goes back into the query (export and page links) as typed', () => {
+    expect(parseDashboardFilters({ q: ' 孙丽 ', class: 'A' })).toEqual({ q: '孙丽', traineeClass: 'A' });
+    expect(parseDashboardFilters({ q: 'x'.repeat(41), cohort: '2026-11' })).toEqual({ cohort: '2026-11' });
+    expect(parseDashboardFilters({ q: 'a\u0000' })).toEqual({});
+    const filters = { cohort: '2026-11', q: '50%_李 &=?#' };
+    expect(parseDashboardFilters(new URLSearchParams(filtersToQuery(filters)))).toEqual(filters);
+    const href = dashboardPageHref(filters, { behind: 2 }, 'trainees', 3);
+    const query = new URL(href, 'http://x').searchParams;
+    expect(parseDashboardFilters(query)).toEqual(filters);
+    expect(parseDashboardPages(query)).toEqual({ behind: 2, trainees: 3 });
   });
 });
 
@@ -95,6 +137,47 @@ describe('loadLeadDashboard', () => {
     expect(b).toMatchObject({ class: 'B', cohort: 'c1', stage: 'stages.solo', status: `statuses.${roster.status}`, daysLeft: roster.daysRemainingInStage });
     expect(tables.stages.rows).toHaveLength(12);
     expect(tables.behind.meta.every((r) => r.traineeId !== undefined)).toBe(true);
+  });
+});
+
+describe('the name search on the dashboard', () => {
+  it('narrows the lists of trainees to a part of a name or username, and leaves the figures about everyone', () => {
+    const f = createFloorFixture();
+    f.db.update(users).set({ displayName: '孙丽 Sun' }).where(eq(users.id, f.classB.userId)).run();
+    const all = loadLeadDashboard(f.db, f.org.id, {}, NOW).dashboard;
+    expect(all.roster.length).toBeGreaterThanOrEqual(3);
+
+    const byName = loadLeadDashboard(f.db, f.org.id, { q: 'sUN' }, NOW).dashboard;
+    expect(byName.roster.map((r) => r.traineeId)).toEqual([f.classB.id]);
+    expect(byName.roster[0]?.displayName).toBe('孙丽 Sun');
+    expect(byName.behind.every((r) => r.traineeId === f.classB.id)).toBe(true);
+    expect(byName.failures.every((r) => r.traineeId === f.classB.id)).toBe(true);
+    // The figures describe the filtered group, whatever the search.
+    expect({ ...byName, roster: [], behind: [], failures: [] }).toEqual({ ...all, roster: [], behind: [], failures: [] });
+
+    // The username too ('drill-a'); the shadowing trainee's username is 'shadow-a'.
+    expect(loadLeadDashboard(f.db, f.org.id, { q: 'DRILL' }, NOW).dashboard.roster.map((r) => r.traineeId)).toEqual([f.drilling.id]);
+    expect(loadLeadDashboard(f.db, f.org.id, { q: '孙丽' }, NOW).dashboard.roster.map((r) => r.traineeId)).toEqual([f.classB.id]);
+    // With the other filters, inside the organisation, wildcards taken literally.
+    expect(loadLeadDashboard(f.db, f.org.id, { q: 'sun', traineeClass: 'A' }, NOW).dashboard.roster).toEqual([]);
+    expect(loadLeadDashboard(f.db, f.org.id, { q: 'outsider' }, NOW).dashboard.roster).toEqual([]);
+    expect(loadLeadDashboard(f.db, f.org.id, { q: '%' }, NOW).dashboard.roster).toEqual([]);
+    expect(loadLeadDashboard(f.db, f.org.id, { q: '_' }, NOW).dashboard.roster).toEqual([]);
+  });
+
+  it('shows the rows the export has, and says nothing matches with an empty list', () => {
+    const f = createFloorFixture();
+    for (const q of ['-a', 'class', 'nobody']) {
+      const filters = parseDashboardFilters({ q });
+      const exported = loadLeadDashboard(f.db, f.org.id, filters, NOW).dashboard;
+      const { view } = loadLeadDashboardPage(f.db, f.org.id, filters, {}, NOW);
+      const screen = buildDashboardPageTables(view, { t: echo, tt: echo });
+      for (const id of ['trainees', 'behind', 'failures', 'mentors', 'pass-rates', 'certification', 'stages'] as const) {
+        expect(screen[id].rows, `${q} ${id}`).toEqual(buildDashboardTable(exported, id, { t: echo, tt: echo }).rows);
+      }
+      expect(view.roster.total, q).toBe(q === '-a' ? 2 : q === 'class' ? 1 : 0);
+      expect(view.total, q).toBe(3);
+    }
   });
 });
 

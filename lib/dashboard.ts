@@ -38,7 +38,14 @@ import { computeTraineeDashboardFacts, loadProgramContext, refreshStaleStatuses,
 
 // ---- filters ----------------------------------------------------------------------------------------
 
-export type DashboardFilters = { cohort?: string; traineeClass?: 'A' | 'B'; mentorId?: number; stage?: StageBucket };
+export type DashboardFilters = {
+  cohort?: string;
+  traineeClass?: 'A' | 'B';
+  mentorId?: number;
+  stage?: StageBucket;
+  /** Part of a trainee's name or username (readNameSearch): narrows the lists of trainees only. */
+  q?: string;
+};
 
 // A value that doesn't parse is dropped (that filter shows everything), never an error page: the
 // query string is the user's to edit.
@@ -54,20 +61,55 @@ const filterSchema = z.object({
 });
 
 type QueryValue = string | string[] | undefined;
+type Query = Record<string, QueryValue> | URLSearchParams;
+
+/** A parameter's value; repeated keys use the first value, and an empty one is none. */
+function firstValue(query: Query, key: string): string | undefined {
+  if (query instanceof URLSearchParams) return query.get(key) || undefined;
+  const value = query[key];
+  return (Array.isArray(value) ? value[0] : value) || undefined;
+}
+
+/** The longest name search, in characters. */
+export const NAME_SEARCH_MAX_LENGTH = 40;
+
+export type NameSearchProblem = 'too_long' | 'invalid';
+
+/** The `q` parameter read: the search to run, or why there is none, and what to put back in the field. */
+export type NameSearch = { q: string | undefined; problem: NameSearchProblem | null; typed: string };
+
+// Control characters and lone surrogates: nothing a name holds, and nothing to echo into the page.
+const UNSEARCHABLE = /[\p{Cc}\p{Cs}]/u;
+const UNSEARCHABLE_ALL = /[\p{Cc}\p{Cs}]/gu;
+
+/**
+ * The name search: runs of spaces (the IME's full-width one too) as one, trimmed, at most
+ * NAME_SEARCH_MAX_LENGTH characters, no control characters. Unlike the other filters, a search that
+ * can't be used isn't dropped silently: the lead typed it to find someone, so the page says why the
+ * lists are not narrowed (`problem`), and the export refuses it.
+ */
+export function readNameSearch(query: Query): NameSearch {
+  const text = (firstValue(query, 'q') ?? '').replace(/\s+/gu, ' ').trim();
+  if (text === '') return { q: undefined, problem: null, typed: '' };
+  const chars = [...text];
+  // What the field shows back: enough of it to see what to shorten, nothing unprintable.
+  const typed = chars.slice(0, NAME_SEARCH_MAX_LENGTH * 2).join('').replace(UNSEARCHABLE_ALL, '');
+  if (chars.length > NAME_SEARCH_MAX_LENGTH) return { q: undefined, problem: 'too_long', typed };
+  if (UNSEARCHABLE.test(text)) return { q: undefined, problem: 'invalid', typed };
+  return { q: text, problem: null, typed: text };
+}
 
 /** From the page's searchParams or a route's URLSearchParams; repeated keys use the first value. */
-export function parseDashboardFilters(query: Record<string, QueryValue> | URLSearchParams): DashboardFilters {
-  const get = (key: string): string | undefined => {
-    if (query instanceof URLSearchParams) return query.get(key) || undefined;
-    const value = query[key];
-    return (Array.isArray(value) ? value[0] : value) || undefined;
-  };
+export function parseDashboardFilters(query: Query): DashboardFilters {
+  const get = (key: string) => firstValue(query, key);
   const parsed = filterSchema.parse({ cohort: get('cohort'), class: get('class'), mentor: get('mentor'), stage: get('stage') });
   const filters: DashboardFilters = {};
   if (parsed.cohort) filters.cohort = parsed.cohort;
   if (parsed.class) filters.traineeClass = parsed.class;
   if (parsed.mentor) filters.mentorId = parsed.mentor;
   if (parsed.stage && isStageBucket(parsed.stage)) filters.stage = parsed.stage;
+  const search = readNameSearch(query);
+  if (search.q !== undefined) filters.q = search.q;
   return filters;
 }
 
@@ -78,6 +120,7 @@ export function filtersToQuery(filters: DashboardFilters): string {
   if (filters.traineeClass) query.set('class', filters.traineeClass);
   if (filters.mentorId) query.set('mentor', String(filters.mentorId));
   if (filters.stage) query.set('stage', filters.stage);
+  if (filters.q) query.set('q', filters.q);
   return query.toString();
 }
 
@@ -104,7 +147,7 @@ const pageParam = (id: PagedTableId) => `${id}-page`;
 const pageSchema = z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined);
 
 /** Each table's page from the query; page 1 and what doesn't parse are left out (the first page). */
-export function parseDashboardPages(query: Record<string, QueryValue> | URLSearchParams): DashboardPages {
+export function parseDashboardPages(query: Query): DashboardPages {
   const pages: DashboardPages = {};
   for (const id of pagedTableIds) {
     const raw = query instanceof URLSearchParams ? query.get(pageParam(id)) : query[pageParam(id)];
@@ -141,7 +184,8 @@ function cachedStatusPrefilter(stage: StageBucket | undefined): Pick<DashboardTr
 // ---- loading ----------------------------------------------------------------------------------------
 
 /**
- * Every figure on the dashboard is about the filtered trainees; stage and status come from the engine.
+ * Every figure on the dashboard is about the filtered trainees (the name search then narrows the lists
+ * of trainees, in domain/dashboard.ts); stage and status come from the engine.
  * The engine's answers are the facts stored beside each trainee's cached status (refreshed by every
  * write and, for a new day, by refreshStaleStatuses here), so a request aggregates stored facts
  * instead of running the engine for every trainee; a trainee whose facts aren't for `today` is
@@ -165,6 +209,7 @@ function loadEntries(db: Db, orgId: number, filters: DashboardFilters, nowMs: nu
     entries.push({
       id: row.id,
       displayName: row.displayName,
+      username: row.username,
       traineeClass: row.traineeClass,
       cohort: row.cohort,
       startDate: row.startDate,
@@ -201,7 +246,7 @@ export type LeadDashboard = { today: IsoDate; filters: DashboardFilters; dashboa
 /** The filtered trainees' dashboard with every row of every list: what the exports contain. */
 export function loadLeadDashboard(db: Db, orgId: number, filters: DashboardFilters, nowMs: number = Date.now()): LeadDashboard {
   const { today, entries } = loadEntries(db, orgId, filters, nowMs);
-  return { today, filters, dashboard: buildDashboardFromEntries({ entries, today }) };
+  return { today, filters, dashboard: buildDashboardFromEntries({ entries, today, nameSearch: filters.q }) };
 }
 
 /** Rows per page of each list on the screen; the exports have them all. */
@@ -232,7 +277,7 @@ export function loadLeadDashboardPage(
     const page = pages[id];
     if (page !== undefined) listPages[PAGED_LISTS[id]] = page;
   }
-  const view = buildDashboardView({ entries, today, pages: listPages, pageSize });
+  const view = buildDashboardView({ entries, today, pages: listPages, pageSize, nameSearch: filters.q });
   // The mentor filter offers the mentors of the chosen cohort and class (and the one already chosen).
   const mentors = listMentors(db, { orgId, cohort: filters.cohort, traineeClass: filters.traineeClass, include: filters.mentorId });
   return { today, filters, pages, view, cohorts: listCohorts(db, { orgId }), mentors };

@@ -21,6 +21,8 @@ export type DashboardTraineeRow = {
   id: number;
   orgId: number;
   displayName: string;
+  /** What the dashboard's name search also finds. */
+  username: string;
   traineeClass: TraineeClass;
   cohort: string;
   startDate: IsoDate;
@@ -70,6 +72,7 @@ export function listDashboardTrainees(db: DbOrTx, params: DashboardTraineeQuery)
       id: trainees.id,
       orgId: trainees.orgId,
       displayName: users.displayName,
+      username: users.username,
       traineeClass: trainees.traineeClass,
       cohort: trainees.cohort,
       startDate: trainees.startDate,
@@ -82,11 +85,12 @@ export function listDashboardTrainees(db: DbOrTx, params: DashboardTraineeQuery)
     .leftJoin(mentor, eq(mentor.id, trainees.mentorId))
     .where(and(...conditions))
     .orderBy(desc(trainees.cohort))
-    .values() as [number, number, string, TraineeClass, string, IsoDate, number | null, string | null, string | null][];
-  return rows.map(([id, orgId, displayName, traineeClass, cohort, startDate, mentorId, mentorName, dashboardFacts]) => ({
+    .values() as [number, number, string, string, TraineeClass, string, IsoDate, number | null, string | null, string | null][];
+  return rows.map(([id, orgId, displayName, username, traineeClass, cohort, startDate, mentorId, mentorName, dashboardFacts]) => ({
     id,
     orgId,
     displayName,
+    username,
     traineeClass,
     cohort,
     startDate,

@@ -10,8 +10,10 @@ import {
   dashboardPageHref,
   filtersToQuery,
   loadLeadDashboardPage,
+  NAME_SEARCH_MAX_LENGTH,
   parseDashboardFilters,
   parseDashboardPages,
+  readNameSearch,
   stageLabel,
   type DashboardFilters,
   type DashboardPages,
@@ -44,6 +46,7 @@ export default async function LeadDashboardPage({ searchParams }: { searchParams
   const tt = await getTranslations('trainee');
   const params = await searchParams;
   const filters = parseDashboardFilters(params);
+  const search = readNameSearch(params);
   const { today, view: dashboard, pages, cohorts, mentors } = loadLeadDashboardPage(getDb(), actor.orgId, filters, parseDashboardPages(params));
   const tables = buildDashboardPageTables(dashboard, { t, tt });
   const query = filtersToQuery(filters);
@@ -74,6 +77,29 @@ export default async function LeadDashboardPage({ searchParams }: { searchParams
       <form method="get" action="/lead" className="card dashboard-filters" aria-labelledby="filters-heading">
         <h2 id="filters-heading">{t('filters.title')}</h2>
         <div className="dashboard-filter-fields">
+          <div className="field dashboard-filter-search">
+            <label htmlFor="filter-q">{t('filters.q')}</label>
+            <input
+              id="filter-q"
+              name="q"
+              type="search"
+              defaultValue={search.typed}
+              maxLength={NAME_SEARCH_MAX_LENGTH}
+              autoComplete="off"
+              spellCheck={false}
+              enterKeyHint="search"
+              aria-describedby={search.problem ? 'filter-q-hint filter-q-error' : 'filter-q-hint'}
+              aria-invalid={search.problem ? true : undefined}
+            />
+            <p className="hint" id="filter-q-hint">
+              {t('filters.qHint', { max: NAME_SEARCH_MAX_LENGTH })}
+            </p>
+            {search.problem && (
+              <p className="field-error" id="filter-q-error" role="alert">
+                {t(`search.problems.${search.problem}`, { max: NAME_SEARCH_MAX_LENGTH })}
+              </p>
+            )}
+          </div>
           <div className="field">
             <label htmlFor="filter-cohort">{t('filters.cohort')}</label>
             <select id="filter-cohort" name="cohort" defaultValue={filters.cohort ?? ''}>
@@ -120,16 +146,24 @@ export default async function LeadDashboardPage({ searchParams }: { searchParams
           <button type="submit" className="btn btn-primary">
             {t('filters.apply')}
           </button>
-          {query !== '' && (
+          {(query !== '' || search.typed !== '') && (
             <Link href="/lead" className="btn">
               {t('filters.reset')}
             </Link>
           )}
           <span className="muted small" role="status">
-            {t('filters.showing', { count: dashboard.total })}
+            {filters.q === undefined
+              ? t('filters.showing', { count: dashboard.total })
+              : t('search.showing', { matched: dashboard.roster.total, total: dashboard.total, q: filters.q })}
           </span>
         </div>
       </form>
+      {filters.q !== undefined && (
+        // The search finds people; it doesn't redefine the group the figures describe.
+        <p className="alert alert-info dashboard-search-scope">
+          {t('search.scope', { trainees: tables.trainees.title, behind: tables.behind.title, failures: tables.failures.title, total: dashboard.total })}
+        </p>
+      )}
 
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading" className="sr-only">
@@ -182,9 +216,9 @@ export default async function LeadDashboardPage({ searchParams }: { searchParams
         </section>
       </div>
 
-      <DataSection table={tables.behind} query={query} hint={t('hints.behind')} paging={paging} />
-      <DataSection table={tables.trainees} query={query} linkNames paging={paging} />
-      <DataSection table={tables.failures} query={query} hint={t('hints.failures')} paging={paging} />
+      <DataSection table={tables.behind} query={query} hint={t('hints.behind')} paging={paging} search={filters.q} />
+      <DataSection table={tables.trainees} query={query} linkNames paging={paging} search={filters.q} />
+      <DataSection table={tables.failures} query={query} hint={t('hints.failures')} paging={paging} search={filters.q} />
       <DataSection table={tables['pass-rates']} query={query} hint={t('hints.pass-rates')} paging={paging} />
       <DataSection table={tables.certification} query={query} hint={t('hints.certification')} />
       <DataSection table={tables.mentors} query={query} hint={t('hints.mentors')} paging={paging} />
@@ -239,6 +273,8 @@ async function ExportLinks({ table, query }: { table: DashboardTable; query: str
 }
 
 type Paging = { filters: DashboardFilters; pages: DashboardPages };
+/** The tables the name search narrows (the lists of trainees). */
+type SearchedTableId = 'trainees' | 'behind' | 'failures';
 
 async function DataSection({
   table,
@@ -246,6 +282,7 @@ async function DataSection({
   hint,
   linkNames = false,
   paging,
+  search,
 }: {
   table: DashboardTable | DashboardPageTable;
   query: string;
@@ -254,6 +291,8 @@ async function DataSection({
   linkNames?: boolean;
   /** For a table shown a page at a time: the filters and other tables' pages its links keep. */
   paging?: Paging;
+  /** The name search, for a table it narrows: said in the range and when nothing matches. */
+  search?: string;
 }) {
   const t = await getTranslations('dashboard');
   const headingId = `table-${table.id}`;
@@ -266,12 +305,13 @@ async function DataSection({
       </div>
       {hint && <p className="hint">{hint}</p>}
       {table.meta.length === 0 ? (
-        <p className="muted card">{t(`empty.${table.id as DashboardTableId}`)}</p>
+        <p className="muted card">{search === undefined ? t(`empty.${table.id as DashboardTableId}`) : t(`search.empty.${table.id as SearchedTableId}`, { q: search })}</p>
       ) : (
         <>
           {position && (
             <p className="muted small dashboard-range" data-range={table.id}>
               {t('pager.range', { first: position.first, last: position.first + table.meta.length - 1, total: position.total })}
+              {search !== undefined ? t('search.range', { q: search }) : null}
               {position.pageCount > 1 ? ` ${t('pager.exportAll', { total: position.total })}` : null}
             </p>
           )}

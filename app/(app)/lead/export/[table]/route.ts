@@ -1,7 +1,7 @@
 import { getTranslations } from '@/lib/i18n/server';
 import { getDb } from '@/db/client';
 import { can } from '@/lib/authz';
-import { buildDashboardTable, isDashboardTableId, loadLeadDashboard, parseDashboardFilters } from '@/lib/dashboard';
+import { buildDashboardTable, isDashboardTableId, loadLeadDashboard, parseDashboardFilters, readNameSearch, NAME_SEARCH_MAX_LENGTH } from '@/lib/dashboard';
 import { EXPORT_CONTENT_TYPES, exportFileName, toCsv, toXlsx, type ExportFormat } from '@/lib/export';
 import { getActor } from '@/lib/session';
 
@@ -12,7 +12,7 @@ function notFound(): Response {
   return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }
 
-/** One dashboard table as CSV or XLSX with every row (the page shows one page of it), with the page's filters (?cohort=&class=&mentor=&stage=&format=csv|xlsx). */
+/** One dashboard table as CSV or XLSX with every row (the page shows one page of it), with the page's filters (?cohort=&class=&mentor=&stage=&q=&format=csv|xlsx). */
 export async function GET(request: Request, { params }: { params: Promise<{ table: string }> }): Promise<Response> {
   const actor = await getActor();
   // Like the page: a forbidden report looks like a missing one.
@@ -25,9 +25,18 @@ export async function GET(request: Request, { params }: { params: Promise<{ tabl
     return new Response('format must be csv or xlsx', { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   }
   const format: ExportFormat = formatParam;
+  const t = await getTranslations('dashboard');
+  // The page ignores an unusable name search and says so; a file can't, and all rows instead of the
+  // asked-for trainee would pass for an answer. The page's own links never carry one.
+  const search = readNameSearch(query);
+  if (search.problem) {
+    return new Response(t(`search.problems.${search.problem}`, { max: NAME_SEARCH_MAX_LENGTH }), {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  }
 
   const { today, dashboard } = loadLeadDashboard(getDb(), actor.orgId, parseDashboardFilters(query));
-  const t = await getTranslations('dashboard');
   const tt = await getTranslations('trainee');
   const table = buildDashboardTable(dashboard, tableId, { t, tt });
   const body = format === 'xlsx' ? new Uint8Array(await toXlsx([table])) : toCsv(table);
