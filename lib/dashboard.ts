@@ -393,6 +393,11 @@ const COLUMNS: Record<DashboardTableId, readonly string[]> = {
   stages: ['stage', 'count'],
 };
 
+/** The columns every per-trainee table starts with: who the row is about. */
+function whoCells(r: { displayName: string; traineeClass: string; cohort: string; mentorName: string | null }) {
+  return { name: r.displayName, class: r.traineeClass, cohort: r.cohort, mentor: r.mentorName };
+}
+
 /**
  * One row's translated cells; `position` is the row's place in the whole list, so a key stays the same
  * whichever page shows the row.
@@ -403,10 +408,7 @@ const ROW: { [K in DashboardTableId]: (row: TableRows[K], position: number, tr: 
     traineeId: r.traineeId,
     badges: { status: `status-${r.status}` },
     cells: {
-      name: r.displayName,
-      class: r.traineeClass,
-      cohort: r.cohort,
-      mentor: r.mentorName,
+      ...whoCells(r),
       stage: stageLabel(r.stage, tt),
       status: tt(`statuses.${r.status}`),
       daysLeft: r.daysRemainingInStage,
@@ -419,10 +421,7 @@ const ROW: { [K in DashboardTableId]: (row: TableRows[K], position: number, tr: 
     traineeId: r.traineeId,
     badges: { issue: r.issue === 'missed_days' || r.issue === 'live_listen_coverage_below' ? 'badge-warn' : 'badge-bad' },
     cells: {
-      name: r.displayName,
-      class: r.traineeClass,
-      cohort: r.cohort,
-      mentor: r.mentorName,
+      ...whoCells(r),
       stage: stageLabel(r.stage, tt),
       issue: behindIssue(r, t, tt),
       amount: behindAmount(r, t),
@@ -436,10 +435,7 @@ const ROW: { [K in DashboardTableId]: (row: TableRows[K], position: number, tr: 
       key: `${r.traineeId}-${r.gate}-${r.attempt}-${position}`,
       traineeId: r.traineeId,
       cells: {
-        name: r.displayName,
-        class: r.traineeClass,
-        cohort: r.cohort,
-        mentor: r.mentorName,
+        ...whoCells(r),
         gate: t(`gates.${r.gate}`),
         attempt: r.attempt,
         failedOn: r.failedOn,
