@@ -2,6 +2,7 @@
 // cookie, maybe an action's body). Latency percentiles are computed from every response time, so
 // p95 is exact (autocannon's own summary has p90 and p97.5, not p95).
 import autocannon, { type RequestData } from 'autocannon';
+import { createRandom } from '@/domain/random';
 import { cpuBetween, snapshot, type CpuUse } from './cpu';
 
 export type Target = {
@@ -115,6 +116,84 @@ export async function runLoad(params: {
     unanswered,
     non2xx: result.non2xx,
     socketErrors: result.errors,
+    refused,
+    statusCodes,
+    cpu,
+    cpuMsPerRequest: requests > 0 ? round(cpu.serverMs / requests) : 0,
+  };
+}
+
+/**
+ * Open-loop load: requests arrive at `rate` per second with exponential gaps (a Poisson process, as
+ * independent users' taps do), each sent when its time comes whether or not earlier ones have been
+ * answered. autocannon's rate limit starts every connection's request at the same instant — ten
+ * writes at once every 200 ms — so its latencies measured the bursts, not the server. Used for the
+ * mixed write measurement; pages at full load keep autocannon.
+ */
+export async function runArrivals(params: {
+  url: string;
+  seconds: number;
+  rate: number;
+  next: () => Target;
+  pids?: readonly number[];
+  /** Seed of the arrival times, so two runs send the same pattern. */
+  seed?: string;
+}): Promise<LoadResult> {
+  const pids = [process.pid, ...(params.pids ?? [])];
+  const random = createRandom(params.seed ?? 'arrivals');
+  const latencies: number[] = [];
+  const statusCodes: Record<string, number> = {};
+  let non2xx = 0;
+  let socketErrors = 0;
+  let refused = 0;
+  const inFlight: Promise<void>[] = [];
+  const send = async (target: Target) => {
+    const started = performance.now();
+    try {
+      const response = await fetch(params.url + target.path, {
+        method: target.method ?? 'GET',
+        headers: { cookie: target.cookie, ...target.headers },
+        body: target.body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(30_000),
+      });
+      const body = await response.text();
+      latencies.push(performance.now() - started);
+      statusCodes[response.status] = (statusCodes[response.status] ?? 0) + 1;
+      if (response.status < 200 || response.status >= 300) non2xx += 1;
+      else if (target.check && !target.check(response.status, body)) refused += 1;
+    } catch {
+      socketErrors += 1;
+    }
+  };
+  const before = snapshot(pids, params.pids ?? []);
+  const start = performance.now();
+  const end = start + params.seconds * 1000;
+  for (let at = start; ; ) {
+    at += (-Math.log(1 - random()) / params.rate) * 1000;
+    if (at >= end) break;
+    const wait = at - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(send(params.next()));
+  }
+  await Promise.all(inFlight);
+  const seconds = (performance.now() - start) / 1000;
+  const cpu = cpuBetween(before, snapshot(pids, params.pids ?? []));
+  latencies.sort((a, b) => a - b);
+  const round = (ms: number) => Math.round(ms * 10) / 10;
+  const requests = latencies.length;
+  return {
+    requests,
+    seconds: Math.round(seconds * 10) / 10,
+    rps: Math.round((requests / params.seconds) * 10) / 10,
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
+    max: round(latencies.at(-1) ?? 0),
+    errors: non2xx + socketErrors + refused,
+    unanswered: 0,
+    non2xx,
+    socketErrors,
     refused,
     statusCodes,
     cpu,

@@ -15,7 +15,7 @@ import { BENCH_TODAY, CONNECTIONS, MIXED_READS_PER_SECOND, parseSize, SIZES, TAR
 import { generateBenchDatabase } from './data/generate';
 import { measureFirstLoadJs, measureHtmlScripts } from './first-load-js';
 import { cachedDatabase, createWriteTargets, cycle, keyPages, log, runCopy, signInScenario, type PageSpec } from './harness';
-import { runLoad, type LoadResult, type Target } from './load';
+import { runArrivals, runLoad, type LoadResult, type Target } from './load';
 import {
   formatPageTable,
   judgeFirstLoadJs,
@@ -115,8 +115,8 @@ async function measureWrites(params: {
   log(`mixed: ${TARGETS.writesPerSecond} writes/s (recordings + reviews) and ${MIXED_READS_PER_SECOND} page reads/s for ${seconds} s…`);
   const pids = [server.process.pid!];
   const [writes, reads] = await Promise.all([
-    runLoad({ url: server.url, connections: 10, seconds, rate: TARGETS.writesPerSecond, next: nextWrite, pids }),
-    runLoad({ url: server.url, connections: 10, seconds, rate: MIXED_READS_PER_SECOND, next: () => nextRead()(), pids }),
+    runArrivals({ url: server.url, seconds, rate: TARGETS.writesPerSecond, next: nextWrite, pids, seed: 'writes' }),
+    runArrivals({ url: server.url, seconds, rate: MIXED_READS_PER_SECOND, next: () => nextRead()(), pids, seed: 'reads' }),
   ]);
   // Let the last in-flight writes finish before counting rows.
   await sleep(1000);
