@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from '@/lib/i18n/server';
-import { ResultRecordedBy } from '../_components/result-recorded-by';
+import { RecordedResults } from '../_components/recorded-results';
 import { PlanTimeline } from '@/components/plan-timeline';
 import { getDb } from '@/db/client';
 import { listTraineeEventHistory } from '@/db/queries/program';
@@ -139,25 +139,15 @@ export default async function ProbationReviewPage({ params }: { params: Promise<
       )}
 
       {recorded.length > 0 && (
-        <section className="card" aria-labelledby="signed-heading">
-          <h2 id="signed-heading">{t('probation.signedHeading')}</h2>
-          <ol className="result-list">
-            {recorded.map((b) => {
-              const event = eventsById.get(Number(b.outcomeEventId));
-              return (
-                <li key={`${b.start}-${b.attempt}`}>
-                  <p className="inline">
-                    <strong>{t('probation.periodHeading', { attempt: b.attempt })}</strong>
-                    <span>{t('range', { start: b.start, end: b.end })}</span>
-                    <span className={b.outcome === 'passed' ? 'badge badge-ok' : 'badge badge-bad'}>{t(`results.${b.outcome === 'passed' ? 'passed' : 'failed'}`)}</span>
-                  </p>
-                  {event && <ResultRecordedBy event={event} timeZone={ctx.timeZone} />}
-                  <p className="small muted">{t(`probation.recorded.${b.outcome === 'passed' ? 'passed' : 'failed'}`)}</p>
-                </li>
-              );
-            })}
-          </ol>
-        </section>
+        <RecordedResults
+          headingId="signed-heading"
+          heading={t('probation.signedHeading')}
+          blocks={recorded}
+          eventsById={eventsById}
+          timeZone={ctx.timeZone}
+          attemptHeading={(attempt) => t('probation.periodHeading', { attempt })}
+          note={(outcome) => t(`probation.recorded.${outcome}`)}
+        />
       )}
 
       {certificate && (

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from '@/lib/i18n/server';
-import { ResultRecordedBy } from '../_components/result-recorded-by';
+import { RecordedResults } from '../_components/recorded-results';
 import { PlanTimeline } from '@/components/plan-timeline';
 import { getDb } from '@/db/client';
 import { listCallsWithAssessment } from '@/db/queries/assessment';
@@ -153,25 +153,15 @@ export default async function SoloAssessmentPage({ params }: { params: Promise<{
       )}
 
       {recorded.length > 0 && (
-        <section className="card" aria-labelledby="results-heading">
-          <h2 id="results-heading">{t('solo.resultsHeading')}</h2>
-          <ol className="result-list">
-            {recorded.map((b) => {
-              const event = eventsById.get(Number(b.outcomeEventId));
-              return (
-                <li key={`${b.start}-${b.attempt}`}>
-                  <p className="inline">
-                    <strong>{t('solo.weekHeading', { attempt: b.attempt })}</strong>
-                    <span>{t('range', { start: b.start, end: b.end })}</span>
-                    <span className={b.outcome === 'passed' ? 'badge badge-ok' : 'badge badge-bad'}>{t(`results.${b.outcome === 'passed' ? 'passed' : 'failed'}`)}</span>
-                  </p>
-                  {event && <ResultRecordedBy event={event} timeZone={ctx.timeZone} />}
-                  {b.outcome === 'failed' && <p className="small muted">{t('solo.recorded.failed')}</p>}
-                </li>
-              );
-            })}
-          </ol>
-        </section>
+        <RecordedResults
+          headingId="results-heading"
+          heading={t('solo.resultsHeading')}
+          blocks={recorded}
+          eventsById={eventsById}
+          timeZone={ctx.timeZone}
+          attemptHeading={(attempt) => t('solo.weekHeading', { attempt })}
+          note={(outcome) => (outcome === 'failed' ? t('solo.recorded.failed') : null)}
+        />
       )}
 
       {correctable && latest && (

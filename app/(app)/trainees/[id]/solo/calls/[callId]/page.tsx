@@ -2,7 +2,8 @@
 // 'assessment'), or anyone who may read the trainee sees the saved score. A score is final.
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from '@/lib/i18n/server';
+import { getTranslations } from '@/lib/i18n/server';
+import { CallFacts } from '@/components/call-facts';
 import { ReviewForm } from '@/components/review-form';
 import { ReviewView } from '@/components/review-view';
 import { getDb } from '@/db/client';
@@ -11,7 +12,6 @@ import { findCallReviewWithReviewer } from '@/db/queries/reviews';
 import { loadTraineeOr404, traineeSubject } from '@/lib/access';
 import { isAssessableDay, loadSoloWeek } from '@/lib/assessment';
 import { can } from '@/lib/authz';
-import { formatCallDuration } from '@/lib/calls-common';
 import { loadScorecard } from '@/lib/content/scorecard';
 import { computeTraineePlan, loadProgramContext, todayFor } from '@/lib/program';
 import { requireActor } from '@/lib/session';
@@ -33,8 +33,6 @@ export default async function AssessmentCallPage({
 
   const t = await getTranslations('assessment');
   const tr = await getTranslations('review');
-  const tc = await getTranslations('calls');
-  const format = await getFormatter();
   const ctx = loadProgramContext(db, trainee.orgId);
   const today = todayFor(ctx);
   const scorecard = loadScorecard();
@@ -52,32 +50,7 @@ export default async function AssessmentCallPage({
         <Link href={`/trainees/${trainee.id}/solo`}>{t('call.back')}</Link>
       </p>
       <h1>{t('call.title', { name: trainee.displayName, callId: call.externalId })}</h1>
-      <dl className="facts">
-        <div>
-          <dt>{tc('fields.startTime')}</dt>
-          <dd>{format.dateTime(new Date(call.startedAt), { dateStyle: 'medium', timeStyle: 'short', timeZone: ctx.timeZone })}</dd>
-        </div>
-        <div>
-          <dt>{tc('fields.durationSec')}</dt>
-          <dd>{formatCallDuration(call.durationSec)}</dd>
-        </div>
-        <div>
-          <dt>{tc('fields.direction')}</dt>
-          <dd>{tc(`directions.${call.direction}`)}</dd>
-        </div>
-        <div>
-          <dt>{tc('fields.recordingUrl')}</dt>
-          <dd>
-            {call.recordingUrl ? (
-              <a href={call.recordingUrl} target="_blank" rel="noopener noreferrer">
-                {tc('recording')}
-              </a>
-            ) : (
-              '—'
-            )}
-          </dd>
-        </div>
-      </dl>
+      <CallFacts call={call} timeZone={ctx.timeZone} />
 
       {review && saved === 'new' && (
         <div className="alert alert-ok" role="status">

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from '@/lib/i18n/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { ReviewAcknowledgeButton } from '@/components/review-acknowledge-button';
+import { CallFacts } from '@/components/call-facts';
 import { ReviewForm } from '@/components/review-form';
 import { ReviewView } from '@/components/review-view';
 import { getDb } from '@/db/client';
@@ -11,7 +12,6 @@ import { isIsoDate } from '@/domain/dates';
 import { loadTraineeOr404, traineeSubject } from '@/lib/access';
 import { can } from '@/lib/authz';
 import { MENTOR_REVIEW_POLICY } from '@/lib/call-reviews';
-import { formatCallDuration } from '@/lib/calls-common';
 import { loadScorecard } from '@/lib/content/scorecard';
 import { loadProgramContext } from '@/lib/program';
 import { requireActor } from '@/lib/session';
@@ -33,7 +33,6 @@ export default async function CallReviewPage({
 
   const t = await getTranslations('review');
   const tc = await getTranslations('calls');
-  const format = await getFormatter();
   const { timeZone } = loadProgramContext(db, trainee.orgId);
   const scorecard = loadScorecard();
   const subject = traineeSubject(trainee);
@@ -50,32 +49,7 @@ export default async function CallReviewPage({
         <Link href={`/trainees/${trainee.id}/calls/${day}`}>{tc('day.backToDay', { day })}</Link>
       </p>
       <h1>{t('title', { name: trainee.displayName, callId: call.externalId })}</h1>
-      <dl className="facts">
-        <div>
-          <dt>{tc('fields.startTime')}</dt>
-          <dd>{format.dateTime(new Date(call.startedAt), { dateStyle: 'medium', timeStyle: 'short', timeZone })}</dd>
-        </div>
-        <div>
-          <dt>{tc('fields.durationSec')}</dt>
-          <dd>{formatCallDuration(call.durationSec)}</dd>
-        </div>
-        <div>
-          <dt>{tc('fields.direction')}</dt>
-          <dd>{tc(`directions.${call.direction}`)}</dd>
-        </div>
-        <div>
-          <dt>{tc('fields.recordingUrl')}</dt>
-          <dd>
-            {call.recordingUrl ? (
-              <a href={call.recordingUrl} target="_blank" rel="noopener noreferrer">
-                {tc('recording')}
-              </a>
-            ) : (
-              '—'
-            )}
-          </dd>
-        </div>
-      </dl>
+      <CallFacts call={call} timeZone={timeZone} />
 
       {review && saved === 'new' && (
         <div className="alert alert-ok" role="status">
