@@ -22,7 +22,7 @@ const DECODED_CACHE_SIZE = 5000;
 // by the exact token text (only a genuine token can ever hit) and honour its expiry ourselves.
 const decoded = new Map<string, SessionToken>();
 
-async function decodeOnce(token: string, salt: string): Promise<SessionToken | null> {
+export async function decodeOnce(token: string, salt: string): Promise<SessionToken | null> {
   const key = `${salt}:${token}`;
   let payload = decoded.get(key);
   if (!payload) {
