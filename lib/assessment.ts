@@ -4,11 +4,12 @@
 // decisions from domain/ (evaluateSoloAssessment, computeProbationResult); this file only gathers.
 import { listAssessmentReviews, type AssessmentReviewRow } from '@/db/queries/assessment';
 import { listProbationScores, type ProbationScoreRow } from '@/db/queries/probation';
+import { listTraineeEventHistory } from '@/db/queries/program';
 import type { TraineeRecord } from '@/db/queries/trainees';
 import type { DbOrTx } from '@/db/tx';
 import { addDays, maxIsoDate, type IsoDate } from '@/domain/dates';
 import { resolveEffectiveEvents, type ProgramEvent, type ProgramEventOf } from '@/domain/events';
-import type { Plan, PlanBlock } from '@/domain/plan';
+import type { AssessmentGate, Plan, PlanBlock } from '@/domain/plan';
 import { computeProbationResult, type ProbationResult } from '@/domain/probation-review';
 import { assessorKinds, type AssessorKind, type ProgramSettings } from '@/domain/program-settings';
 import { averageDimensionScores, computeDimensionScores, type ItemResults, type Scorecard } from '@/domain/scorecard';
@@ -20,7 +21,7 @@ import { loadScorecard } from './content/scorecard';
 import { AppError } from './errors';
 import { computeTraineePlan, listTraineeEvents, loadProgramContext, todayFor } from './program';
 
-export type AssessmentGate = 'solo' | 'probation';
+export type { AssessmentGate } from '@/domain/plan';
 export type ResultEvent = ProgramEventOf<'solo_passed' | 'solo_failed' | 'probation_passed' | 'probation_failed'>;
 
 /**
@@ -177,4 +178,15 @@ export function findLatestResult(events: readonly ProgramEvent[]): ResultEvent |
 
 export function loadLatestResult(db: DbOrTx, traineeId: number): ResultEvent | null {
   return findLatestResult(listTraineeEvents(db, traineeId));
+}
+
+/**
+ * What the solo and probation pages show of a gate's past: every attempt that has a result, the
+ * event that recorded each (who, when, why), and the latest result in force (the one a correction may
+ * supersede).
+ */
+export function loadGateResults(db: DbOrTx, plan: Plan, traineeId: number, gate: AssessmentGate) {
+  const recorded = plan.blocks.filter((b) => b.stage === gate && (b.outcome === 'passed' || b.outcome === 'failed') && b.outcomeEventId !== null);
+  const history = recorded.length === 0 ? [] : listTraineeEventHistory(db, { traineeId });
+  return { recorded, eventsById: new Map(history.map((e) => [e.id, e])), latest: loadLatestResult(db, traineeId) };
 }

@@ -7,9 +7,8 @@ import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { RecordedResults } from '../_components/recorded-results';
 import { PlanTimeline } from '@/components/plan-timeline';
 import { getDb } from '@/db/client';
-import { listTraineeEventHistory } from '@/db/queries/program';
 import { loadTraineeOr404, traineeSubject } from '@/lib/access';
-import { assessorKindsFor, loadLatestResult, loadProbationReview } from '@/lib/assessment';
+import { assessorKindsFor, loadGateResults, loadProbationReview } from '@/lib/assessment';
 import { can } from '@/lib/authz';
 import { computeTraineePlan, loadProgramContext, todayFor } from '@/lib/program';
 import { requireActor } from '@/lib/session';
@@ -56,12 +55,7 @@ export default async function ProbationReviewPage({ params }: { params: Promise<
   const myKinds = assessorKindsFor(actor, trainee, ctx.settings);
   const scoredKinds = new Set(review.scores.map((s) => s.assessorKind));
   const openForms = review.scoringOpen ? myKinds.filter((k) => !scoredKinds.has(k)) : [];
-  const recorded = plan.blocks.filter(
-    (b) => b.stage === 'probation' && (b.outcome === 'passed' || b.outcome === 'failed') && b.outcomeEventId !== null,
-  );
-  const history = recorded.length === 0 ? [] : listTraineeEventHistory(db, { traineeId: trainee.id });
-  const eventsById = new Map(history.map((e) => [e.id, e]));
-  const latest = loadLatestResult(db, trainee.id);
+  const { recorded, eventsById, latest } = loadGateResults(db, plan, trainee.id, 'probation');
   const correctable = canSignOff && latest !== null && latest.kind.startsWith('probation_');
   const showScores = !isSelf || review.state === 'recorded';
   const computed = result.passed === null ? null : result.passed ? 'passed' : 'failed';

@@ -9,9 +9,8 @@ import { RecordedResults } from '../_components/recorded-results';
 import { PlanTimeline } from '@/components/plan-timeline';
 import { getDb } from '@/db/client';
 import { listCallsWithAssessment } from '@/db/queries/assessment';
-import { listTraineeEventHistory } from '@/db/queries/program';
 import { loadTraineeOr404, traineeSubject } from '@/lib/access';
-import { isAssessableDay, loadLatestResult, loadSoloWeek } from '@/lib/assessment';
+import { isAssessableDay, loadGateResults, loadSoloWeek } from '@/lib/assessment';
 import { can } from '@/lib/authz';
 import { formatCallDuration } from '@/lib/calls-common';
 import { loadScorecard } from '@/lib/content/scorecard';
@@ -63,10 +62,7 @@ export default async function SoloAssessmentPage({ params }: { params: Promise<{
   const computed = result.passed ? 'passed' : 'failed';
   // Every solo week that has a result, with who recorded it and why: after a failure the page moves
   // on to the next week, and the recorded one stays visible (and correctable) here.
-  const recorded = plan.blocks.filter((b) => b.stage === 'solo' && (b.outcome === 'passed' || b.outcome === 'failed') && b.outcomeEventId !== null);
-  const history = recorded.length === 0 ? [] : listTraineeEventHistory(db, { traineeId: trainee.id });
-  const eventsById = new Map(history.map((e) => [e.id, e]));
-  const latest = loadLatestResult(db, trainee.id);
+  const { recorded, eventsById, latest } = loadGateResults(db, plan, trainee.id, 'solo');
   const correctable = canConfirm && latest !== null && latest.kind.startsWith('solo_');
   const early = week.state === 'upcoming' ? 'before_start' : week.state === 'open' ? 'before_end' : null;
   const decisionPending = plan.pendingDecision?.gate === 'solo';
