@@ -56,6 +56,8 @@ export interface ProgramSettings {
   exam: { questionCount: number; passMark: number; timeLimitMinutes: number };
   probation: {
     passMark: number;
+    /** Calendar days at the end of a probation period in which its assessors may score. */
+    scoringWindowDays: number;
     assessors: { kind: AssessorKind; weight: number; enabled: boolean }[];
   };
   /** Failures at the same gate (solo or probation) from which a lead must decide continue or exit. */

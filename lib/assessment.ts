@@ -129,8 +129,8 @@ export function loadProbationReview(
     scores: scores.map((s) => ({ kind: s.assessorKind as AssessorKind, score: s.score })),
     passMark: probation.passMark,
   });
-  // seeds/000 篇二 四(三)(三): the review is at the end of probation; assessors get its last week to score.
-  const scoringOpensOn = maxIsoDate(block.start, addDays(block.plannedEnd, -6));
+  // seeds/000 篇二 四(三)(三): the review is at the end of probation; assessors score in its last days.
+  const scoringOpensOn = maxIsoDate(block.start, addDays(block.plannedEnd, -(probation.scoringWindowDays - 1)));
   const scoringOpen = state !== 'recorded' && state !== 'upcoming' && params.today >= scoringOpensOn;
   return { block, attempt: block.attempt, state, scoringOpensOn, scoringOpen, assessors, scores, result, passMark: probation.passMark };
 }

@@ -58,6 +58,7 @@ export const programSettingsSchema = z
     exam: z.strictObject({ questionCount: positiveInt, passMark, timeLimitMinutes: positiveInt }),
     probation: z.strictObject({
       passMark,
+      scoringWindowDays: positiveInt,
       assessors: z
         .array(z.strictObject({ kind: z.enum(assessorKinds), weight: z.number().min(0).max(1), enabled: z.boolean() }))
         .min(1),
