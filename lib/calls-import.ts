@@ -226,14 +226,7 @@ function fieldForHeader(header: string): CallField | null {
   return null;
 }
 
-/** Bytes of an uploaded file as text: UTF-8 (with or without BOM), else GB18030, which Excel on Chinese Windows writes. */
-export function decodeCsvBytes(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
+export { decodeCsvBytes } from './csv';
 
 export type ParsedCsv = { fatal: CsvFatal | null; rows: NumberedCallRow[]; issues: CallRowIssue[]; rowCount: number };
 

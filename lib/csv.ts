@@ -34,3 +34,12 @@ export function attachmentDisposition(asciiName: string, utf8Name?: string): str
   const safe = asciiName.replace(/[^A-Za-z0-9._-]/g, '_');
   return utf8Name ? `attachment; filename="${safe}"; filename*=UTF-8''${encodeURIComponent(utf8Name)}` : `attachment; filename="${safe}"`;
 }
+
+/** Bytes of an uploaded file as text: UTF-8 (with or without BOM), else GB18030, which Excel on Chinese Windows writes. */
+export function decodeCsvBytes(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}

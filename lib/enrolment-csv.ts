@@ -104,14 +104,7 @@ export type EnrolCsvFatal = { code: EnrolCsvFatalCode; columns?: EnrolField[] };
 /** A CSV record with its spreadsheet row number (the header is row 1; blank rows keep their number). */
 export type CsvRecord = { row: number; cells: string[]; malformed?: boolean };
 
-/** UTF-8 (with or without BOM), else GB18030, which Excel on Chinese Windows writes. */
-export function decodeCsvBytes(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
+export { decodeCsvBytes } from './csv';
 
 const isBlank = (cells: readonly string[] | undefined) => !cells || cells.every((cell) => cell.trim() === '');
 

@@ -39,22 +39,20 @@ export function loadProgramContext(db: DbOrTx, orgId: number): ProgramContext {
 
 // Building the calendar (two years of holidays into sets) took longer than the rest of a request's
 // program context; it depends only on the holiday file and the overrides, read on every call, so the
-// calendar is rebuilt exactly when an override changes. A few organisations' worth are kept.
+// calendar is rebuilt exactly when an override changes (the holiday file is read once per process).
+// A few organisations' worth are kept.
 const calendars = new Map<string, WorkCalendar>();
 const CALENDARS_KEPT = 16;
 
 function workCalendarFor(overrides: { date: IsoDate; kind: 'holiday' | 'workday' }[]): WorkCalendar {
-  const holidays = loadHolidayCalendar();
   const key = JSON.stringify(overrides);
   const hit = calendars.get(key);
-  if (hit && cachedFrom.get(hit) === holidays) return hit;
-  const calendar = buildWorkCalendar(toWorkCalendarInput(holidays, overrides));
+  if (hit) return hit;
+  const calendar = buildWorkCalendar(toWorkCalendarInput(loadHolidayCalendar(), overrides));
   if (calendars.size >= CALENDARS_KEPT) calendars.delete(calendars.keys().next().value!);
   calendars.set(key, calendar);
-  cachedFrom.set(calendar, holidays);
   return calendar;
 }
-const cachedFrom = new WeakMap<WorkCalendar, object>();
 
 /**
  * Today in the organisation's time zone, never the server's. APP_TODAY pins the day (ISO date) for an

@@ -6,7 +6,7 @@ import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { FieldError, FormError } from '@/components/form-messages';
 import { lazyZodResolver } from '@/components/lazy-zod-resolver';
-import { showActionErrors } from '@/app/(app)/shadowing/_components/server-errors';
+import { showActionErrors } from '@/components/action-form';
 import { createStaffUserAction, resetPasswordAction, setUserDisabledAction, updateUserAction } from './actions';
 import type { OneTimeCredential } from './handlers';
 import type { CreateStaffUserInput, StaffRole, UpdateUserInput } from './schema';

@@ -9,7 +9,7 @@ import { lazyZodResolver } from '@/components/lazy-zod-resolver';
 import { logRecordingFormAction } from '../actions';
 import { RECORDING_CALL_TYPES } from '../constants';
 import type { LogRecordingInput } from '../schema';
-import { showActionErrors } from './server-errors';
+import { showActionErrors } from '@/components/action-form';
 
 // Validation code arrives after the page is interactive (components/lazy-zod-resolver.ts).
 const resolver = lazyZodResolver(() => import('../schema').then((m) => m.logRecordingSchema), { raw: true });

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { FieldError, FormError } from '@/components/form-messages';
 import { lazyZodResolver } from '@/components/lazy-zod-resolver';
-import { showActionErrors } from '@/app/(app)/shadowing/_components/server-errors';
+import { showActionErrors } from '@/components/action-form';
 import { reassignMentorAction } from '../../actions';
 import type { ReassignMentorInput } from '../../schema';
 
