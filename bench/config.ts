@@ -6,7 +6,7 @@ import type { IsoDate } from '@/domain/dates';
  * Bump when the generated data changes shape: cached databases under bench/.cache/ are keyed by
  * size and this version, so a stale cache is never measured.
  */
-export const GENERATOR_VERSION = 6;
+export const GENERATOR_VERSION = 7;
 
 /**
  * The bench's organisation day. A Wednesday in an ordinary week inside the holiday file's years,

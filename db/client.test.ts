@@ -16,6 +16,8 @@ describe('prepared statements are reused', () => {
     const statement = db.$client.prepare('select 1 as one');
     expect(statement.raw().get()).toEqual([1]);
     expect(db.$client.prepare('select 1 as one').get()).toEqual({ one: 1 });
+    expect(db.$client.prepare('select 1 as one').pluck().get()).toBe(1);
+    expect(db.$client.prepare('select 1 as one').get()).toEqual({ one: 1 });
   });
 
   it('keeps answering right through drizzle queries, writes and a schema change', () => {

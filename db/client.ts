@@ -25,8 +25,9 @@ const STATEMENT_CACHE_SIZE = 500;
  * drizzle prepares every statement anew on every execution; compiling SQL was a few percent of every
  * page's server time. The same SQL text gets the same compiled statement back (SQLite recompiles it
  * itself after a schema change). drizzle switches some statements to raw (array) rows and never back,
- * so a statement is handed out in its default mode. Least recently used statements beyond the cap are
- * dropped, so SQL built with a variable number of placeholders cannot grow the cache without bound.
+ * and our own code plucks single columns, so a statement is handed out in its default mode. Least
+ * recently used statements beyond the cap are dropped, so SQL built with a variable number of
+ * placeholders cannot grow the cache without bound.
  */
 export function reusePreparedStatements(sqlite: Database.Database): void {
   const prepare = sqlite.prepare.bind(sqlite);
@@ -35,7 +36,7 @@ export function reusePreparedStatements(sqlite: Database.Database): void {
     let statement = statements.get(source);
     if (statement) {
       statements.delete(source);
-      if (statement.reader) statement.raw(false);
+      if (statement.reader) statement.raw(false).pluck(false).expand(false);
     } else {
       statement = prepare(source);
       if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Db } from '@/db/client';
+import { decodeSampleAlgorithm } from '@/lib/call-samples';
 import { listTraineeStatusCache } from '@/db/queries/program';
 import { computeTraineeDashboardFacts, computeTraineePlan, currentStageOf, loadProgramContext } from '@/lib/program';
 import { BENCH_TODAY } from '../config';
@@ -80,6 +81,12 @@ describe('generateBenchDatabase', () => {
       select count(*) as n from sampled_calls s left join call_reviews r on r.call_id = s.call_id and r.kind = 'mentor'
       where r.id is null and s.replaced_at is null`);
     expect(row?.n).toBeGreaterThan(50);
+  });
+
+  it('stores each daily sample’s algorithm as the app does, so its draw can be verified and swapped', () => {
+    const algorithms = db.$client.prepare('select distinct algorithm from daily_samples').pluck().all() as string[];
+    expect(algorithms.length).toBeGreaterThan(0);
+    for (const stored of algorithms) expect(decodeSampleAlgorithm(stored)).not.toBeNull();
   });
 
   it('holds every foreign key and passes the integrity check', () => {

@@ -19,6 +19,7 @@ import { createRandom, pickIndex, type Random } from '@/domain/random';
 import { scoreCallReview, type ItemResults } from '@/domain/scorecard';
 import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
+import { encodeSampleAlgorithm } from '@/lib/call-samples';
 import { loadDrillScenarios } from '@/lib/content/drills';
 import { loadModules } from '@/lib/content/modules';
 import { loadScorecard, type ScorecardContent } from '@/lib/content/scorecard';
@@ -403,12 +404,8 @@ function writeDay(
     const pool = writeCalls(c, t, rng, day, handled, soloCalls);
     facts.callsHandled = handled;
     const seed = `bench:${t.n}:${day}`;
-    const sample = sampleDailyCalls({
-      calls: pool,
-      count: ctx.settings.quotas.supervised.sampledCallsPerDay,
-      minCallSeconds: ctx.settings.quotas.supervised.minCallSeconds,
-      seed,
-    });
+    const parameters = { count: ctx.settings.quotas.supervised.sampledCallsPerDay, minCallSeconds: ctx.settings.quotas.supervised.minCallSeconds };
+    const sample = sampleDailyCalls({ calls: pool, ...parameters, seed });
     if (supervisedCalls) {
       const sampleId = c.ids.sample++;
       c.w.sample.run(
@@ -416,7 +413,8 @@ function writeDay(
         t.traineeId,
         day,
         seed,
-        sample.algorithm,
+        // Stored as the app stores it (lib/call-samples.ts), so "verify draw" and swaps can replay it.
+        encodeSampleAlgorithm({ algorithm: sample.algorithm, ...parameters }),
         JSON.stringify(pool.map((p) => Number(p.id))),
         sample.shortfall,
         t.mentorId,
