@@ -1,9 +1,10 @@
-import { getTranslations } from '@/lib/i18n/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { NextAction } from '@/domain/next-actions';
 
 /** Renders the engine's next-action codes as sentences in the user's language. */
 export async function NextActionList({ actions, emptyKey = 'nothingToDo' }: { actions: NextAction[]; emptyKey?: string }) {
   const t = await getTranslations('plan');
+  const format = await getFormatter();
   if (actions.length === 0) return <p className="muted">{t(emptyKey)}</p>;
   return (
     <ul className="next-actions">
@@ -12,7 +13,7 @@ export async function NextActionList({ actions, emptyKey = 'nothingToDo' }: { ac
         for (const [key, value] of Object.entries(action)) {
           if (key === 'code') continue;
           if (Array.isArray(value)) {
-            params[key] = value.join('、');
+            params[key] = format.list(value.map(String));
             params[`${key}Count`] = value.length;
           } else if (typeof value === 'boolean') params[key] = value ? 'yes' : 'no';
           else if (value === null) params[key] = '—';

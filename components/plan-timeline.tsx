@@ -1,9 +1,10 @@
-import { getTranslations } from '@/lib/i18n/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { Plan } from '@/domain/plan';
 
 /** The trainee's program as an ordered list of blocks, with today, extensions and retraining marked. */
 export async function PlanTimeline({ plan }: { plan: Plan }) {
   const t = await getTranslations('plan');
+  const format = await getFormatter();
   const ts = await getTranslations('trainee.stages');
   return (
     <ol className="timeline" aria-label={t('timelineLabel')}>
@@ -35,7 +36,7 @@ export async function PlanTimeline({ plan }: { plan: Plan }) {
               {block.excusedDays.length > 0 && <span className="muted"> · {t('excusedCount', { n: block.excusedDays.length })}</span>}
             </p>
             {block.missedDays.length > 0 && (
-              <p className="timeline-missed">{t('missedDays', { n: block.missedDays.length, dates: block.missedDays.join('、') })}</p>
+              <p className="timeline-missed">{t('missedDays', { n: block.missedDays.length, dates: format.list(block.missedDays) })}</p>
             )}
             {block.coverage && block.coverage.ratio !== null && (
               <p className="muted small">

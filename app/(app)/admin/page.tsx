@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { getTranslations } from '@/lib/i18n/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { getDb } from '@/db/client';
 import { listUsers } from '@/db/queries/users';
 import { can } from '@/lib/authz';
@@ -9,6 +9,7 @@ export default async function AdminHomePage() {
   const actor = await requireActor();
   if (!can(actor, 'users.manage', { kind: 'org', orgId: actor.orgId })) notFound();
   const t = await getTranslations();
+  const format = await getFormatter();
   const users = listUsers(getDb(), { orgId: actor.orgId });
   return (
     <>
@@ -28,7 +29,7 @@ export default async function AdminHomePage() {
               <tr key={u.id}>
                 <td>{u.username}</td>
                 <td>{u.displayName}</td>
-                <td>{u.roles.map((r) => t(`roles.${r}`)).join('、')}</td>
+                <td>{format.list(u.roles.map((r) => t(`roles.${r}`)))}</td>
               </tr>
             ))}
           </tbody>

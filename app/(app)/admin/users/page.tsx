@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from '@/lib/i18n/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { getDb } from '@/db/client';
 import { searchUsers } from '@/db/queries/user-admin';
 import { can } from '@/lib/authz';
@@ -17,6 +17,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   const raw = (await searchParams).q;
   const query = (typeof raw === 'string' ? raw : '').trim().slice(0, 64);
   const t = await getTranslations('users');
+  const format = await getFormatter();
   const tr = await getTranslations('roles');
   const { rows, more } = searchUsers(getDb(), { orgId: actor.orgId, query, limit: PAGE_SIZE });
   const roleOptions = STAFF_ROLES.map((role) => ({ value: role, label: tr(role) }));
@@ -76,7 +77,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                   <code>{user.username}</code>
                 </td>
                 <td>{user.displayName}</td>
-                <td>{user.roles.map((r) => tr(r)).join('、')}</td>
+                <td>{format.list(user.roles.map((r) => tr(r)))}</td>
                 <td className="inline">
                   {user.disabled ? <span className="badge badge-bad">{t('list.disabled')}</span> : <span className="badge badge-ok">{t('list.active')}</span>}
                   {user.mustChangePassword && !user.disabled && <span className="badge badge-warn">{t('list.mustChange')}</span>}

@@ -94,7 +94,7 @@ export function CallsImportForm() {
       {outcome?.status === 'fatal' && (
         <div className="alert alert-error" role="alert">
           {t(`import.fatal.${outcome.fatal.code}`, {
-            columns: (outcome.fatal.columns ?? []).join(', '),
+            columns: format.list(outcome.fatal.columns ?? []),
             maxKb: Math.floor(CALL_IMPORT_LIMITS.maxFileBytes / 1000),
             maxRows: CALL_IMPORT_LIMITS.maxRows,
           })}

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { FieldError, FormError } from '@/components/form-messages';
@@ -43,6 +43,7 @@ export function EnrolForm({
   mentors: MentorOption[];
 }) {
   const t = useTranslations('enrol');
+  const format = useFormatter();
   const tc = useTranslations('common');
   const [formError, setFormError] = useState<string | undefined>();
   const [created, setCreated] = useState<EnrolledCredential | null>(null);
@@ -118,7 +119,7 @@ export function EnrolForm({
       )}
       {already && (
         <div className="alert alert-info" role="status">
-          {t('already', { names: already.map((a) => a.displayName).join('、') })}
+          {t('already', { names: format.list(already.map((a) => a.displayName)) })}
         </div>
       )}
       <form onSubmit={onSubmit} noValidate className="stack" aria-labelledby="enrol-form-heading">

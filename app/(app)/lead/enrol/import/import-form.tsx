@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { FormError } from '@/components/form-messages';
 import type { EnrolledTrainee } from '@/db/queries/enrolment';
@@ -37,6 +37,7 @@ const clip = (cells: string[]) => cells.slice(0, ENROL_CSV_LIMITS.maxColumns).ma
  */
 export function EnrolImportForm({ requestKey: initialKey }: { requestKey: string }) {
   const t = useTranslations('enrol');
+  const format = useFormatter();
   const tc = useTranslations('common');
   const inputRef = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -148,7 +149,7 @@ export function EnrolImportForm({ requestKey: initialKey }: { requestKey: string
   const describe = (issue: EnrolRowIssue) =>
     t('import.issue', {
       field: t(`fields.${issue.field ?? 'row'}`),
-      message: t(`issues.${issue.code}`, { rows: (issue.rows ?? []).join('、'), months: ENROLMENT_RULES.maxStartMonthsAhead }),
+      message: t(`issues.${issue.code}`, { rows: format.list((issue.rows ?? []).map(String)), months: ENROLMENT_RULES.maxStartMonthsAhead }),
     });
 
   const badRows = rows.filter((r) => r.issues.length > 0);
@@ -212,7 +213,7 @@ export function EnrolImportForm({ requestKey: initialKey }: { requestKey: string
       {fatal && (
         <div className="alert alert-error" role="alert">
           {t(`import.fatal.${fatal.code}`, {
-            columns: (fatal.columns ?? []).map((c) => t(`fields.${c}`)).join('、'),
+            columns: format.list((fatal.columns ?? []).map((c) => t(`fields.${c}`))),
             maxKb: Math.floor(ENROL_CSV_LIMITS.maxFileBytes / 1000),
             maxRows: ENROL_CSV_LIMITS.maxRows,
           })}

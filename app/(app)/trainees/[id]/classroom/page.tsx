@@ -48,7 +48,7 @@ export default async function TraineeClassroomPage({ params }: { params: Promise
         ) : (
           <p>
             {t('staff.outstanding', { count: progress.outstandingModuleIds.length })}{' '}
-            {progress.outstandingModuleIds.map((id) => getModule(id)?.title ?? id).join('、')}
+            {format.list(progress.outstandingModuleIds.map((id) => getModule(id)?.title ?? id))}
           </p>
         )}
       </section>
@@ -93,7 +93,7 @@ export default async function TraineeClassroomPage({ params }: { params: Promise
                 <li key={String(e.id)}>
                   {getModule(e.payload.moduleId)?.title ?? e.payload.moduleId} · {e.effectiveDate} ·{' '}
                   {t(`staff.waivedVia.${e.payload.via ?? 'lead'}`)}
-                  {e.reason ? `：${e.reason}` : ''}
+                  {e.reason ? t('staff.waivedReason', { reason: e.reason }) : ''}
                 </li>
               ) : null,
             )}

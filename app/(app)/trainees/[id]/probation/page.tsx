@@ -126,7 +126,7 @@ export default async function ProbationReviewPage({ params }: { params: Promise<
                 {t(result.passed ? 'probation.weightedPassed' : 'probation.weightedFailed', { score: result.weightedScore ?? 0, passMark: review.passMark })}
               </strong>
             ) : (
-              t('probation.missing', { count: result.missingKinds.length, kinds: result.missingKinds.map((k) => t(`assessors.${k}`)).join('、') })
+              t('probation.missing', { count: result.missingKinds.length, kinds: format.list(result.missingKinds.map((k) => t(`assessors.${k}`))) })
             )}
           </div>
         </section>
